@@ -1,0 +1,126 @@
+//! `presslens`: check a story corpus, show how each outlet quoted the primary source, export the
+//! matches. The corpus is `--corpus DIR`, else `$PRESSLENS_CORPUS`, else the project's `corpus/`.
+
+mod report;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use presslens_core::{analyze, corpus, Corpus, Severity};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "presslens", version, about = "How the press quoted the primary source of a story")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args)]
+struct CorpusArg {
+    /// The corpus folder (story.toml + articles/).
+    #[arg(long, env = "PRESSLENS_CORPUS", default_value = default_corpus())]
+    corpus: PathBuf,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Load and analyse the corpus; print a summary, then every diagnostic. Exits 1 on errors.
+    Check(CorpusArg),
+    /// Per article and per source sentence: what was quoted, dropped, changed, added.
+    Quotes {
+        #[command(flatten)]
+        corpus: CorpusArg,
+        /// Print export contract v1 (JSON) instead of the report.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export the matches of every article.
+    Export {
+        #[command(flatten)]
+        corpus: CorpusArg,
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Csv,
+}
+
+const fn default_corpus() -> &'static str {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus")
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(c) => check(&c.corpus),
+        Command::Quotes { corpus, json } => with_corpus(&corpus.corpus, |c| {
+            if json {
+                print(&presslens_core::export::json(c, &all(c)))
+            } else {
+                let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+                print(&report::quotes(c, color))
+            }
+        }),
+        Command::Export { corpus, format } => with_corpus(&corpus.corpus, |c| match format {
+            Format::Json => print(&presslens_core::export::json(c, &all(c))),
+            Format::Csv => print(&presslens_core::export::csv(c, &all(c))),
+        }),
+    }
+}
+
+fn all(c: &Corpus) -> Vec<usize> {
+    (0..c.articles().len()).collect()
+}
+
+fn print(s: &str) -> ExitCode {
+    match std::io::stdout().lock().write_all(s.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("presslens: cannot write the output: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn load(dir: &std::path::Path) -> Corpus {
+    let loaded = corpus::load(dir);
+    analyze(loaded.story, loaded.diagnostics)
+}
+
+/// Runs `f` on the corpus when it loads without errors; otherwise prints the errors.
+fn with_corpus(dir: &std::path::Path, f: impl FnOnce(&Corpus) -> ExitCode) -> ExitCode {
+    let c = load(dir);
+    let errors: Vec<_> = c.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+    if !errors.is_empty() {
+        for d in errors {
+            eprintln!("{d}");
+        }
+        eprintln!("presslens: the corpus has errors; run `presslens check` for the full report");
+        return ExitCode::FAILURE;
+    }
+    f(&c)
+}
+
+fn check(dir: &std::path::Path) -> ExitCode {
+    let c = load(dir);
+    let mut out = report::summary(&c);
+    for d in &c.diagnostics {
+        out.push_str(&d.to_string());
+        out.push('\n');
+    }
+    let errors = c.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = c.diagnostics.len() - errors;
+    out.push_str(&format!("{errors} errors, {warnings} warnings\n"));
+    let _ = print(&out);
+    if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

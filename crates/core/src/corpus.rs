@@ -1,0 +1,475 @@
+//! Reading a corpus folder: `story.toml` (the manifest) and `articles/*.txt`.
+//!
+//! This is the only module of the engine that touches the file system. It never panics and never
+//! drops an article silently: every problem becomes a [`Diagnostic`] naming the file and line, and
+//! an article that can still be shown is kept (with a warning) rather than skipped.
+
+use crate::model::{Article, Date, Diagnostic, Severity, Source, Speaker, Span, Story, Topic};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use toml::Spanned;
+
+/// A story as read from disk, with everything that was wrong with it.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub story: Story,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStory {
+    title: String,
+    #[serde(default)]
+    summary: String,
+    #[serde(default)]
+    source: Vec<Spanned<RawSource>>,
+    #[serde(default)]
+    speaker: Vec<RawSpeaker>,
+    #[serde(default)]
+    topic: Vec<Spanned<RawTopic>>,
+    #[serde(default)]
+    article: BTreeMap<String, Spanned<RawArticle>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    id: String,
+    speaker: String,
+    #[serde(rename = "where", default)]
+    place: String,
+    date: Option<Spanned<String>>,
+    url: Option<String>,
+    text: Spanned<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSpeaker {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTopic {
+    id: String,
+    label: String,
+    terms: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawArticle {
+    outlet: Option<String>,
+    headline: Option<String>,
+    url: Option<String>,
+    date: Option<Spanned<String>>,
+    via: Option<String>,
+}
+
+/// Collects diagnostics for one file.
+struct Report<'a> {
+    file: String,
+    text: &'a str,
+    out: &'a mut Vec<Diagnostic>,
+}
+
+impl Report<'_> {
+    fn at(&mut self, severity: Severity, offset: Option<usize>, message: impl Into<String>) {
+        let line = offset.map(|o| line_of(self.text, o));
+        self.out.push(Diagnostic { severity, file: self.file.clone(), line, message: message.into() });
+    }
+}
+
+/// 1-based line number of a byte offset.
+pub fn line_of(text: &str, offset: usize) -> u32 {
+    let end = offset.min(text.len());
+    1 + text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() as u32
+}
+
+/// Reads `dir/story.toml` and `dir/articles/*.txt`.
+pub fn load(dir: &Path) -> Loaded {
+    let mut diagnostics = Vec::new();
+    let manifest_path = dir.join("story.toml");
+    let manifest_name = display_path(dir, "story.toml");
+    let mut story = Story::default();
+    let mut manifest_articles = BTreeMap::new();
+    match std::fs::read(&manifest_path) {
+        Err(e) => diagnostics.push(Diagnostic {
+            severity: Severity::Error,
+            file: manifest_name.clone(),
+            line: None,
+            message: format!("cannot read the manifest: {e}"),
+        }),
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Err(e) => diagnostics.push(Diagnostic {
+                severity: Severity::Error,
+                file: manifest_name.clone(),
+                line: None,
+                message: format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+            }),
+            Ok(text) => {
+                let mut report = Report { file: manifest_name.clone(), text: &text, out: &mut diagnostics };
+                if let Some((s, arts)) = parse_manifest(&text, &mut report) {
+                    story = s;
+                    manifest_articles = arts;
+                }
+            }
+        },
+    }
+    load_articles(dir, &mut story, manifest_articles, &manifest_name, &mut diagnostics);
+    Loaded { story, diagnostics }
+}
+
+fn display_path(dir: &Path, name: &str) -> String {
+    dir.join(name).display().to_string()
+}
+
+/// An `[article.<id>]` entry, checked, with the line it starts on.
+struct Meta {
+    outlet: Option<String>,
+    headline: Option<String>,
+    url: Option<String>,
+    via: Option<String>,
+    date: Option<Date>,
+    line: u32,
+}
+
+type ManifestArticles = BTreeMap<String, Meta>;
+
+/// Parses story.toml text into a story without articles, plus its `[article.<id>]` entries.
+fn parse_manifest(text: &str, report: &mut Report) -> Option<(Story, ManifestArticles)> {
+    let raw: RawStory = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let offset = e.span().map(|s| s.start);
+            report.at(Severity::Error, offset, e.message().trim().to_string());
+            return None;
+        }
+    };
+    let mut story = Story { title: raw.title.trim().to_string(), summary: raw.summary.trim().to_string(), ..Story::default() };
+    if story.title.is_empty() {
+        report.at(Severity::Error, Some(0), "`title` is empty");
+    }
+    for sp in raw.speaker {
+        let idx = speaker_index(&mut story.speakers, &sp.name);
+        story.speakers[idx].aliases.extend(sp.aliases.into_iter().map(|a| a.trim().to_string()));
+    }
+    for spanned in raw.source {
+        let at = spanned.span().start;
+        let src = spanned.into_inner();
+        let text_at = src.text.span().start;
+        let body = src.text.into_inner().trim().to_string();
+        if body.is_empty() {
+            report.at(Severity::Error, Some(text_at), format!("source `{}` has an empty `text`", src.id));
+            continue;
+        }
+        if story.sources.iter().any(|s| s.id == src.id) {
+            report.at(Severity::Error, Some(at), format!("two sources have the id `{}`", src.id));
+            continue;
+        }
+        let date = src.date.and_then(|d| parse_date_field(d, report));
+        let speaker = speaker_index(&mut story.speakers, &src.speaker);
+        story.speakers[speaker].aliases.extend(src.aliases.into_iter().map(|a| a.trim().to_string()));
+        let sentences = crate::text::sentences(&body, Span::new(0, body.len()));
+        story.sources.push(Source { id: src.id, speaker, place: src.place, date, url: src.url, text: body, sentences });
+    }
+    if story.sources.is_empty() {
+        report.at(Severity::Warning, None, "no [[source]]: there is nothing to compare quotations against");
+    }
+    for spanned in raw.topic {
+        let at = spanned.span().start;
+        let t = spanned.into_inner();
+        let terms: Vec<String> = t.terms.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        if terms.is_empty() {
+            report.at(Severity::Warning, Some(at), format!("topic `{}` has no terms and will tag nothing", t.id));
+        }
+        if story.topics.iter().any(|x| x.id == t.id) {
+            report.at(Severity::Error, Some(at), format!("two topics have the id `{}`", t.id));
+            continue;
+        }
+        story.topics.push(Topic { id: t.id, label: t.label, terms });
+    }
+    let clean = |s: Option<String>| s.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    let mut articles = ManifestArticles::new();
+    for (id, spanned) in raw.article {
+        let line = line_of(report.text, spanned.span().start);
+        let a = spanned.into_inner();
+        let date = a.date.and_then(|d| parse_date_field(d, report));
+        let meta = Meta { outlet: clean(a.outlet), headline: clean(a.headline), url: clean(a.url), via: clean(a.via), date, line };
+        articles.insert(id, meta);
+    }
+    Some((story, articles))
+}
+
+fn parse_date_field(d: Spanned<String>, report: &mut Report) -> Option<Date> {
+    let at = d.span().start;
+    let value = d.into_inner();
+    let date = Date::parse(value.trim());
+    if date.is_none() {
+        report.at(Severity::Error, Some(at), format!("`{value}` is not a date (expected YYYY-MM-DD, a real day)"));
+    }
+    date
+}
+
+fn speaker_index(speakers: &mut Vec<Speaker>, name: &str) -> usize {
+    let name = name.trim();
+    if let Some(i) = speakers.iter().position(|s| s.name == name) {
+        return i;
+    }
+    speakers.push(Speaker { name: name.to_string(), aliases: Vec::new() });
+    speakers.len() - 1
+}
+
+fn load_articles(dir: &Path, story: &mut Story, mut manifest: ManifestArticles, manifest_name: &str, out: &mut Vec<Diagnostic>) {
+    let articles_dir = dir.join("articles");
+    let mut files: Vec<_> = match std::fs::read_dir(&articles_dir) {
+        Ok(rd) => rd.filter_map(Result::ok).map(|e| e.path()).collect(),
+        Err(e) => {
+            out.push(Diagnostic {
+                severity: Severity::Error,
+                file: articles_dir.display().to_string(),
+                line: None,
+                message: format!("cannot read the articles folder: {e}"),
+            });
+            Vec::new()
+        }
+    };
+    files.sort();
+    let mut seen_lower: HashMap<String, String> = HashMap::new();
+    for path in files {
+        let file = path.display().to_string();
+        if path.extension().and_then(|e| e.to_str()) != Some("txt") {
+            if path.is_file() {
+                out.push(Diagnostic { severity: Severity::Warning, file, line: None, message: "not a .txt file; ignored".into() });
+            }
+            continue;
+        }
+        let Some(id) = path.file_stem().and_then(|s| s.to_str()).map(str::to_string) else {
+            out.push(Diagnostic { severity: Severity::Error, file, line: None, message: "file name is not valid UTF-8".into() });
+            continue;
+        };
+        if let Some(other) = seen_lower.insert(id.to_lowercase(), id.clone()) {
+            out.push(Diagnostic {
+                severity: Severity::Error,
+                file: file.clone(),
+                line: None,
+                message: format!("id `{id}` differs from `{other}` only in case; they collide on many file systems"),
+            });
+        }
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                out.push(Diagnostic { severity: Severity::Error, file, line: None, message: format!("cannot read: {e}") });
+                continue;
+            }
+        };
+        let entry = manifest.remove(&id);
+        if entry.is_none() {
+            out.push(Diagnostic {
+                severity: Severity::Warning,
+                file: file.clone(),
+                line: None,
+                message: format!("no [article.{id}] entry in story.toml; the outlet is shown as unknown"),
+            });
+        }
+        let mut article = parse_article(&id, &file, &bytes, out);
+        if let Some(meta) = entry {
+            apply_meta(&mut article, meta, manifest_name, out);
+        }
+        story.articles.push(article);
+    }
+    for (id, meta) in manifest {
+        out.push(Diagnostic {
+            severity: Severity::Error,
+            file: manifest_name.to_string(),
+            line: Some(meta.line),
+            message: format!("[article.{id}] names a file that does not exist: articles/{id}.txt"),
+        });
+    }
+}
+
+fn apply_meta(article: &mut Article, meta: Meta, manifest_name: &str, out: &mut Vec<Diagnostic>) {
+    if let (Some(date), Some(file_date)) = (meta.date, article.date) {
+        if date != file_date {
+            out.push(Diagnostic {
+                severity: Severity::Warning,
+                file: manifest_name.to_string(),
+                line: Some(meta.line),
+                message: format!("[article.{}] date {date} differs from the file's date line {file_date}; the manifest wins", article.id),
+            });
+        }
+    }
+    article.outlet = meta.outlet;
+    article.headline = meta.headline;
+    article.url = meta.url;
+    article.via = meta.via;
+    article.date = meta.date.or(article.date);
+}
+
+/// Parses one article file: optional ` date YYYY-MM-DD ` line start, then paragraphs by line.
+pub fn parse_article(id: &str, file: &str, bytes: &[u8], out: &mut Vec<Diagnostic>) -> Article {
+    let mut warn = |severity, line: Option<u32>, message: String| {
+        out.push(Diagnostic { severity, file: file.to_string(), line, message });
+    };
+    let mut text = match std::str::from_utf8(bytes) {
+        Ok(t) => t.to_string(),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u32;
+            warn(Severity::Error, Some(line), format!("not valid UTF-8 at byte {at}; the bad bytes are shown as �"));
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    };
+    if let Some(rest) = text.strip_prefix('\u{feff}') {
+        text = rest.to_string();
+        warn(Severity::Warning, Some(1), "starts with a UTF-8 byte order mark; it was removed".into());
+    }
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n").replace('\r', "\n");
+        warn(Severity::Warning, None, "CRLF or CR line endings were converted to LF".into());
+    }
+    if let Some(at) = text.find('\0') {
+        warn(Severity::Error, Some(line_of(&text, at)), "contains a NUL byte".into());
+    }
+    if let Some(at) = text.find(is_invisible_control) {
+        let c = text[at..].chars().next().unwrap_or(' ');
+        warn(Severity::Warning, Some(line_of(&text, at)), format!("contains the invisible control character U+{:04X}", c as u32));
+    }
+    let (date, body_start) = match date_line(&text) {
+        DateLine::None => (None, 0),
+        DateLine::Date(d, len) => (Some(d), len),
+        DateLine::Bad(value, len) => {
+            warn(Severity::Error, Some(1), format!("date line `{value}` is not a real YYYY-MM-DD day"));
+            (None, len)
+        }
+    };
+    let body = text[body_start..].to_string();
+    let paragraphs = paragraphs(&body);
+    if paragraphs.is_empty() {
+        warn(Severity::Warning, None, "the article has no text".into());
+    }
+    Article {
+        id: id.to_string(),
+        outlet: None,
+        headline: None,
+        url: None,
+        date,
+        via: None,
+        body,
+        paragraphs,
+        first_line: 1,
+    }
+}
+
+fn is_invisible_control(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2060}')
+}
+
+enum DateLine {
+    None,
+    Date(Date, usize),
+    Bad(String, usize),
+}
+
+/// Recognizes ` date YYYY-MM-DD ` at the start of the file; returns the date and the prefix length.
+fn date_line(text: &str) -> DateLine {
+    let trimmed = text.trim_start_matches([' ', '\t']);
+    let lead = text.len() - trimmed.len();
+    let Some(rest) = trimmed.strip_prefix("date ") else {
+        return DateLine::None;
+    };
+    let rest_trim = rest.trim_start_matches([' ', '\t']);
+    let value: String = rest_trim.chars().take_while(|c| !c.is_whitespace()).collect();
+    let mut len = lead + 5 + (rest.len() - rest_trim.len()) + value.len();
+    len += text[len..].len() - text[len..].trim_start_matches([' ', '\t']).len();
+    match Date::parse(&value) {
+        Some(d) => DateLine::Date(d, len),
+        None => DateLine::Bad(value, len),
+    }
+}
+
+/// Non-empty lines of the body, trimmed, as paragraphs.
+pub fn paragraphs(body: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in body.split_inclusive('\n') {
+        let lead = line.len() - line.trim_start().len();
+        let t = line.trim();
+        if !t.is_empty() {
+            out.push(Span::new(offset + lead, offset + lead + t.len()));
+        }
+        offset += line.len();
+    }
+    out
+}
+
+/// Parses `story.toml` text on its own (for tests and tools); errors carry the given file name.
+pub fn parse_story(text: &str, file: &str) -> (Option<Story>, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    let mut report = Report { file: file.to_string(), text, out: &mut out };
+    let story = parse_manifest(text, &mut report).map(|(s, _)| s);
+    (story, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_line_and_first_paragraph_share_a_line() {
+        let mut d = Vec::new();
+        let a = parse_article("x", "x.txt", b" date 2025-02-04 First para.\n\nSecond.", &mut d);
+        assert!(d.is_empty());
+        assert_eq!(a.date.map(|d| d.to_string()), Some("2025-02-04".into()));
+        assert_eq!(a.body, "First para.\n\nSecond.");
+        let paras: Vec<_> = a.paragraphs.iter().map(|p| p.slice(&a.body)).collect();
+        assert_eq!(paras, ["First para.", "Second."]);
+    }
+
+    #[test]
+    fn impossible_date_is_an_error_on_line_one() {
+        let mut d = Vec::new();
+        let a = parse_article("x", "x.txt", b" date 2025-02-30 Text", &mut d);
+        assert_eq!(a.date, None);
+        assert_eq!(a.body, "Text");
+        assert_eq!(d[0].line, Some(1));
+        assert!(d[0].message.contains("2025-02-30"), "{}", d[0]);
+    }
+
+    #[test]
+    fn toml_syntax_error_names_the_line() {
+        let (story, d) = parse_story("title = \"x\"\n\n[[source]\nid = 1\n", "story.toml");
+        assert!(story.is_none());
+        assert_eq!(d[0].line, Some(3), "{}", d[0]);
+        assert_eq!(d[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn unknown_field_is_reported_with_its_line() {
+        let (_, d) = parse_story("title = \"x\"\n[[topic]]\nid = \"a\"\nlabel = \"A\"\nterms = [\"a\"]\ncolour = 1\n", "s.toml");
+        assert_eq!(d[0].line, Some(6), "{}", d[0]);
+        assert!(d[0].message.contains("colour"), "{}", d[0]);
+    }
+
+    #[test]
+    fn bom_and_crlf_are_fixed_with_warnings() {
+        let mut d = Vec::new();
+        let a = parse_article("x", "x.txt", "\u{feff} date 2025-02-04 A\r\nB".as_bytes(), &mut d);
+        assert_eq!(a.body, "A\nB");
+        assert_eq!(d.len(), 2);
+        assert!(d.iter().all(|d| d.severity == Severity::Warning));
+    }
+}

@@ -1,0 +1,77 @@
+//! presslens-core: the engine behind the presslens explorer and CLI.
+//!
+//! It reads a story corpus (`corpus`), finds every quotation in each article (`quotes`), aligns the
+//! articles against the story's primary sources (`align`, with word-level ops from `diff`), tags
+//! paragraphs with topics (`topics`), groups quotations that recur across articles (`clusters`),
+//! answers filter queries with facet counts (`query`) and writes the export contract (`export`).
+//! It has no web dependencies and builds for native targets and wasm32 alike; only `corpus` (behind
+//! the default `load` feature) touches the file system.
+//!
+//! ```no_run
+//! let loaded = presslens_core::corpus::load(std::path::Path::new("corpus"));
+//! let corpus = presslens_core::analyze(loaded.story, loaded.diagnostics);
+//! for m in &corpus.matches {
+//!     let a = &corpus.story.articles[m.article];
+//!     println!("{} {:?}: {}", a.id, m.kind, m.article_span.slice(&a.body));
+//! }
+//! ```
+
+pub mod align;
+pub mod clusters;
+pub mod compare;
+#[cfg(feature = "load")]
+pub mod corpus;
+pub mod diff;
+pub mod export;
+pub mod model;
+pub mod query;
+pub mod quotes;
+pub mod text;
+pub mod topics;
+
+pub use model::*;
+
+/// Runs every analysis over a story.
+pub fn analyze(story: Story, diagnostics: Vec<Diagnostic>) -> Corpus {
+    let mut quotes = Vec::new();
+    for (ai, a) in story.articles.iter().enumerate() {
+        quotes.extend(quotes::find_quotes(ai, &a.body, &a.paragraphs, &story.speakers));
+    }
+    let indexes: Vec<align::SourceIndex> = story.sources.iter().map(align::SourceIndex::new).collect();
+    let mut matches = Vec::new();
+    let mut start = 0;
+    for (ai, a) in story.articles.iter().enumerate() {
+        let end = start + quotes[start..].iter().take_while(|q| q.article == ai).count();
+        let ctx = align::ArticleContext { index: ai, article: a, quotes: (start..end).map(|i| (i, &quotes[i])).collect(), speakers: &story.speakers };
+        let mut found: Vec<Match> = Vec::new();
+        for (si, s) in story.sources.iter().enumerate() {
+            found.extend(align::align(&ctx, si, s, &indexes[si]));
+        }
+        keep_best_per_quote(&mut found);
+        matches.extend(found);
+        start = end;
+    }
+    let lexicon = topics::Lexicon::new(&story.topics);
+    let topic_hits = story.articles.iter().enumerate().flat_map(|(i, a)| lexicon.tag(i, a)).collect();
+    let bodies: Vec<&str> = story.articles.iter().map(|a| a.body.as_str()).collect();
+    let clusters = clusters::cluster(&quotes, &bodies);
+    Corpus { story, quotes, matches, topic_hits, clusters, diagnostics }
+}
+
+/// A quotation reproduces at most one source: keep the match with the highest similarity.
+fn keep_best_per_quote(found: &mut Vec<Match>) {
+    let mut keep = vec![true; found.len()];
+    for i in 0..found.len() {
+        for j in 0..found.len() {
+            if i != j && found[i].quote.is_some() && found[i].quote == found[j].quote {
+                let better = (found[j].similarity, std::cmp::Reverse(j)) > (found[i].similarity, std::cmp::Reverse(i));
+                if better {
+                    keep[i] = false;
+                }
+            }
+        }
+    }
+    let mut k = keep.into_iter();
+    found.retain(|_| k.next().unwrap_or(true));
+    found.sort_by_key(|m| (m.article_span.start, m.source));
+}

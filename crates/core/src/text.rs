@@ -1,0 +1,314 @@
+//! Tokens with byte offsets, and the normalizations under which two tokens count as the same.
+//!
+//! Words follow Unicode word boundaries (UAX #29), so "U.S", "He’s" and "40,000" are single words;
+//! punctuation is kept as tokens of its own so that a stricter comparison can see it; URLs such as
+//! `pic.twitter.com/…` are one token that never matches. Normalization never rewrites the text: a
+//! token's key is computed from the original bytes, and its span always points back into them.
+
+use crate::model::Span;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Punct,
+    Url,
+}
+
+/// A token: its kind and where it sits in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub span: Span,
+}
+
+/// Which differences a comparison ignores. The quote view's toggles map onto these fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct Normalization {
+    /// "We" = "we".
+    pub ignore_case: bool,
+    /// Commas, full stops, dashes and quote marks do not count.
+    pub ignore_punctuation: bool,
+    /// Curly and straight quote marks and apostrophes count as the same; dashes and ellipses too.
+    pub fold_quotes: bool,
+    /// Dotted abbreviations equal their undotted forms: "U.S." = "US".
+    pub fold_abbreviations: bool,
+}
+
+impl Normalization {
+    /// What exported ops use: case, punctuation and quote styles ignored, "US" for "U.S." a change.
+    pub const REPORT: Normalization = Normalization {
+        ignore_case: true,
+        ignore_punctuation: true,
+        fold_quotes: true,
+        fold_abbreviations: false,
+    };
+    /// What finding a quotation uses: every fold on.
+    pub const LOOSE: Normalization = Normalization {
+        ignore_case: true,
+        ignore_punctuation: true,
+        fold_quotes: true,
+        fold_abbreviations: true,
+    };
+    /// Nothing folded: the words exactly as printed.
+    pub const STRICT: Normalization = Normalization {
+        ignore_case: false,
+        ignore_punctuation: false,
+        fold_quotes: false,
+        fold_abbreviations: false,
+    };
+}
+
+impl Default for Normalization {
+    fn default() -> Self {
+        Normalization::REPORT
+    }
+}
+
+/// Splits `text` into tokens; whitespace is dropped.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut offset = 0;
+    for chunk in text.split_inclusive(char::is_whitespace) {
+        let trimmed = chunk.trim_end();
+        if let Some(url_len) = url_prefix_len(trimmed) {
+            tokens.push(Token { kind: TokenKind::Url, span: Span::new(offset, offset + url_len) });
+            push_words(&trimmed[url_len..], offset + url_len, &mut tokens);
+        } else {
+            push_words(trimmed, offset, &mut tokens);
+        }
+        offset += chunk.len();
+    }
+    tokens
+}
+
+fn push_words(piece: &str, base: usize, tokens: &mut Vec<Token>) {
+    for (i, seg) in piece.split_word_bound_indices() {
+        let kind = if seg.chars().any(char::is_alphanumeric) {
+            TokenKind::Word
+        } else if seg.chars().all(char::is_whitespace) {
+            continue;
+        } else {
+            TokenKind::Punct
+        };
+        tokens.push(Token { kind, span: Span::new(base + i, base + i + seg.len()) });
+    }
+}
+
+/// The length of a URL at the start of a whitespace-free chunk, without trailing punctuation.
+fn url_prefix_len(chunk: &str) -> Option<usize> {
+    let lower_starts = |p: &str| chunk.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
+    let looks_like_url = lower_starts("http://")
+        || lower_starts("https://")
+        || lower_starts("www.")
+        || chunk.split_once('/').is_some_and(|(host, _)| {
+            let labels: Vec<&str> = host.split('.').collect();
+            labels.len() >= 2
+                && labels.iter().all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+                && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
+        });
+    if !looks_like_url {
+        return None;
+    }
+    let end = chunk.trim_end_matches(|c: char| ".,;:!?)]}”’\"'".contains(c)).len();
+    (end > 0).then_some(end)
+}
+
+/// Writes the key of one token under `norm` into `out`; returns false when the token does not
+/// count under `norm` (punctuation when ignored, URLs always).
+pub fn write_key(token: &Token, text: &str, norm: Normalization, out: &mut String) -> bool {
+    out.clear();
+    let s = token.span.slice(text);
+    match token.kind {
+        TokenKind::Url => false,
+        TokenKind::Punct if norm.ignore_punctuation => false,
+        TokenKind::Punct => {
+            for c in s.chars() {
+                out.push(if norm.fold_quotes { fold_mark(c) } else { c });
+            }
+            true
+        }
+        TokenKind::Word => {
+            let dotted = norm.fold_abbreviations && is_dotted_abbreviation(s);
+            for c in s.chars() {
+                if dotted && c == '.' {
+                    continue;
+                }
+                let c = if norm.fold_quotes { fold_mark(c) } else { c };
+                if norm.ignore_case {
+                    out.extend(c.to_lowercase());
+                } else {
+                    out.push(c);
+                }
+            }
+            true
+        }
+    }
+}
+
+/// "U.S", "U.K", "e.g": single letters joined by full stops.
+fn is_dotted_abbreviation(word: &str) -> bool {
+    let mut parts = 0;
+    for part in word.split('.') {
+        if part.is_empty() {
+            continue;
+        }
+        if part.chars().count() != 1 {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 2
+}
+
+fn fold_mark(c: char) -> char {
+    match c {
+        '“' | '”' | '„' | '‟' | '«' | '»' | '″' => '"',
+        '‘' | '’' | '‚' | '‛' | 'ʼ' | '′' | '`' => '\'',
+        '–' | '—' | '―' | '‒' | '−' => '-',
+        '…' => '.',
+        _ => c,
+    }
+}
+
+/// A 64-bit key per token (FNV-1a over the normalized form); `None` for tokens that do not count.
+pub fn keys(tokens: &[Token], text: &str, norm: Normalization) -> Vec<Option<u64>> {
+    let mut buf = String::new();
+    tokens
+        .iter()
+        .map(|t| write_key(t, text, norm, &mut buf).then(|| fnv1a(buf.as_bytes())))
+        .collect()
+}
+
+/// The tokens that count under `norm`, with their keys, as two parallel vectors.
+pub fn keyed(tokens: &[Token], text: &str, norm: Normalization) -> (Vec<usize>, Vec<u64>) {
+    let mut idx = Vec::with_capacity(tokens.len());
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut buf = String::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if write_key(t, text, norm, &mut buf) {
+            idx.push(i);
+            out.push(fnv1a(buf.as_bytes()));
+        }
+    }
+    (idx, out)
+}
+
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Normalized (loose) form of a whole phrase, words only, joined by single spaces.
+pub fn normalize_phrase(text: &str) -> String {
+    let mut out = String::new();
+    let mut buf = String::new();
+    for t in tokenize(text) {
+        if t.kind == TokenKind::Word && write_key(&t, text, Normalization::LOOSE, &mut buf) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&buf);
+        }
+    }
+    out
+}
+
+/// Sentences of `text` within `span`, trimmed of surrounding whitespace, empty ones dropped.
+pub fn sentences(text: &str, span: Span) -> Vec<Span> {
+    let piece = span.slice(text);
+    let base = span.start as usize;
+    piece
+        .split_sentence_bound_indices()
+        .filter_map(|(i, s)| {
+            let lead = s.len() - s.trim_start().len();
+            let t = s.trim();
+            (!t.is_empty()).then(|| Span::new(base + i + lead, base + i + lead + t.len()))
+        })
+        .collect()
+}
+
+/// Words so common that sharing them says nothing about quoting.
+pub fn is_stopword(lower: &str) -> bool {
+    const STOP: &[&str] = &[
+        "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
+        "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he",
+        "her", "his", "i", "if", "in", "into", "is", "it", "its", "it's", "may", "more", "most",
+        "no", "not", "of", "on", "only", "or", "our", "out", "over", "she", "so", "some", "such",
+        "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+        "to", "up", "us", "very", "was", "we", "were", "what", "when", "which", "who", "will",
+        "with", "would", "you", "your",
+    ];
+    STOP.binary_search(&lower).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text)
+            .into_iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.span.slice(text))
+            .collect()
+    }
+
+    fn key(text: &str, norm: Normalization) -> Vec<Option<u64>> {
+        keys(&tokenize(text), text, norm)
+    }
+
+    #[test]
+    fn stopword_list_is_sorted() {
+        assert!(is_stopword("the") && is_stopword("with") && !is_stopword("prison"));
+    }
+
+    #[test]
+    fn abbreviations_and_contractions_are_one_word() {
+        assert_eq!(words("the U.S. but He’s 40,000"), ["the", "U.S", "but", "He’s", "40,000"]);
+    }
+
+    #[test]
+    fn us_folding_is_a_separate_switch() {
+        let a = key("U.S.", Normalization::REPORT);
+        let b = key("US", Normalization::REPORT);
+        assert_ne!(a[0], b[0]);
+        assert_eq!(key("U.S.", Normalization::LOOSE)[0], key("US", Normalization::LOOSE)[0]);
+    }
+
+    #[test]
+    fn curly_and_straight_apostrophes_fold() {
+        assert_eq!(key("He’s", Normalization::REPORT), key("he's", Normalization::REPORT));
+        assert_ne!(key("He’s", Normalization::STRICT), key("He's", Normalization::STRICT));
+    }
+
+    #[test]
+    fn urls_are_single_tokens_that_never_count() {
+        let text = "for… pic.twitter.com/HTNwtp35Aq and https://x.com/a.";
+        let toks = tokenize(text);
+        let urls: Vec<_> = toks.iter().filter(|t| t.kind == TokenKind::Url).map(|t| t.span.slice(text)).collect();
+        assert_eq!(urls, ["pic.twitter.com/HTNwtp35Aq", "https://x.com/a"]);
+        assert!(keys(&toks, text, Normalization::STRICT).iter().zip(&toks).all(|(k, t)| k.is_some() != (t.kind == TokenKind::Url)));
+    }
+
+    #[test]
+    fn spans_point_back_into_the_original_bytes() {
+        let text = "“We — are” willing…\n\nnext";
+        for t in tokenize(text) {
+            assert!(text.is_char_boundary(t.span.start as usize) && text.is_char_boundary(t.span.end as usize));
+            assert!(!t.span.slice(text).trim().is_empty());
+        }
+    }
+
+    #[test]
+    fn sentences_do_not_break_after_us_before_lowercase() {
+        let text = "The fee would be low for the U.S. but significant for us. Next one.";
+        let s: Vec<_> = sentences(text, Span::new(0, text.len())).into_iter().map(|s| s.slice(text)).collect();
+        assert_eq!(s, ["The fee would be low for the U.S. but significant for us.", "Next one."]);
+    }
+}

@@ -16,7 +16,7 @@
 use crate::diff;
 use crate::model::{Article, Match, MatchKind, Quote, Source, Span, Speaker};
 use crate::quotes;
-use crate::text::{is_stopword, keyed, sentences, tokenize, Normalization};
+use crate::text::{is_stopword, keyed, sentences, tokenize, Normalization, TokenKind};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -32,13 +32,24 @@ pub struct Words<'a> {
     pub text: &'a str,
     pub spans: Vec<Span>,
     pub keys: Vec<u64>,
+    /// `breaks[i]`: a run may not continue from word `i - 1` to word `i` (a line break, an
+    /// ellipsis or a URL lies between them).
+    breaks: Vec<bool>,
 }
 
 impl<'a> Words<'a> {
     pub fn new(text: &'a str) -> Self {
         let tokens = tokenize(text);
         let (idx, keys) = keyed(&tokens, text, Normalization::LOOSE);
-        Words { text, spans: idx.iter().map(|&i| tokens[i].span).collect(), keys }
+        let breaks = (0..idx.len())
+            .map(|n| {
+                n > 0
+                    && (tokens[idx[n - 1] + 1..idx[n]].iter().any(|t| {
+                        t.kind == TokenKind::Url || matches!(t.span.slice(text), "…" | "...")
+                    }) || text[tokens[idx[n - 1]].span.end as usize..tokens[idx[n]].span.start as usize].contains('\n'))
+            })
+            .collect();
+        Words { text, spans: idx.iter().map(|&i| tokens[i].span).collect(), keys, breaks }
     }
     fn is_content(&self, i: usize) -> bool {
         let w = self.spans[i].slice(self.text).to_lowercase().replace('’', "'");
@@ -83,18 +94,18 @@ struct Run {
 }
 
 /// Maximal runs between `keys[range]` and the source.
-fn runs(keys: &[u64], range: Range<usize>, src: &SourceIndex) -> Vec<Run> {
+fn runs(words: &Words, keys: &[u64], range: Range<usize>, src: &SourceIndex) -> Vec<Run> {
     let sk = &src.words.keys;
     let mut out = Vec::new();
     for i in range.clone() {
         let Some(positions) = src.at.get(&keys[i]) else { continue };
         for &j in positions {
             let j = j as usize;
-            if i > range.start && j > 0 && keys[i - 1] == sk[j - 1] {
+            if i > range.start && j > 0 && keys[i - 1] == sk[j - 1] && !words.breaks[i] {
                 continue; // not the start of a maximal run
             }
             let mut len = 1;
-            while i + len < range.end && j + len < sk.len() && keys[i + len] == sk[j + len] {
+            while i + len < range.end && j + len < sk.len() && keys[i + len] == sk[j + len] && !words.breaks[i + len] {
                 len += 1;
             }
             out.push(Run { a: i, s: j, len });
@@ -209,7 +220,7 @@ fn quoted(ctx: &ArticleContext, words: &Words, qi: usize, q: &Quote, source_idx:
     if n == 0 {
         return None;
     }
-    let candidates: Vec<Run> = runs(&words.keys, range.clone(), src)
+    let candidates: Vec<Run> = runs(words, &words.keys, range.clone(), src)
         .into_iter()
         .filter(|r| r.len >= 2 || src.content[r.s])
         .collect();
@@ -264,7 +275,7 @@ fn unmarked(ctx: &ArticleContext, words: &Words, in_quote: &[bool], sentence_of:
             keys[i] = u64::MAX - i as u64; // never equal to a source word
         }
     }
-    let mut long: Vec<Run> = runs(&keys, 0..keys.len(), src).into_iter().filter(|r| r.len >= MIN_UNMARKED_RUN).collect();
+    let mut long: Vec<Run> = runs(words, &keys, 0..keys.len(), src).into_iter().filter(|r| r.len >= MIN_UNMARKED_RUN).collect();
     long.sort_by_key(|r| (r.a, std::cmp::Reverse(r.len)));
     // Sentence coverage: how much of each sentence (outside quotes) long runs cover.
     let mut total: HashMap<usize, usize> = HashMap::new();
@@ -348,7 +359,7 @@ fn paraphrases(ctx: &ArticleContext, words: &Words, taken: &[bool], source_idx: 
 
 fn paraphrase_in(ctx: &ArticleContext, words: &Words, range: Range<usize>, source_idx: usize, source: &Source, src: &SourceIndex) -> Option<Match> {
     let content_in_range = range.clone().filter(|&i| words.is_content(i)).count();
-    let candidates: Vec<Run> = runs(&words.keys, range, src).into_iter().filter(|r| r.len >= 2 || src.content[r.s]).collect();
+    let candidates: Vec<Run> = runs(words, &words.keys, range, src).into_iter().filter(|r| r.len >= 2 || src.content[r.s]).collect();
     let content_weight = |r: &Run| (r.s..r.s + r.len).filter(|&j| src.content[j]).count() as f32 + 0.1 * r.len as f32;
     // A paraphrase renders one sentence of the source: chain within each, keep the best.
     let chain = src

@@ -357,7 +357,7 @@ pub fn parse_article(id: &str, file: &str, bytes: &[u8], out: &mut Vec<Diagnosti
         }
     };
     let body = text[body_start..].to_string();
-    let paragraphs = paragraphs(&body);
+    let paragraphs = crate::text::paragraphs(&body);
     if paragraphs.is_empty() {
         warn(Severity::Warning, None, "the article has no text".into());
     }
@@ -399,21 +399,6 @@ fn date_line(text: &str) -> DateLine {
         Some(d) => DateLine::Date(d, len),
         None => DateLine::Bad(value, len),
     }
-}
-
-/// Non-empty lines of the body, trimmed, as paragraphs.
-pub fn paragraphs(body: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for line in body.split_inclusive('\n') {
-        let lead = line.len() - line.trim_start().len();
-        let t = line.trim();
-        if !t.is_empty() {
-            out.push(Span::new(offset + lead, offset + lead + t.len()));
-        }
-        offset += line.len();
-    }
-    out
 }
 
 /// Parses `story.toml` text on its own (for tests and tools); errors carry the given file name.

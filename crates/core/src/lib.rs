@@ -27,6 +27,8 @@ pub mod model;
 pub mod query;
 pub mod quotes;
 pub mod text;
+#[doc(hidden)]
+pub mod testkit;
 pub mod topics;
 
 pub use model::*;

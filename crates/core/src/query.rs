@@ -228,3 +228,16 @@ fn snippet(body: &str, paragraphs: &[Span], words: &[(Span, u64)], hit: Option<S
     let _ = body;
     Span { start, end }
 }
+
+/// Articles per day and outlet among the hits, for the timeline: days in order, outlets by name.
+pub fn timeline(corpus: &Corpus, hits: &[Hit]) -> Vec<(Date, Vec<(String, usize)>)> {
+    let mut days: std::collections::BTreeMap<Date, std::collections::BTreeMap<String, usize>> = Default::default();
+    for h in hits {
+        if let Some(a) = corpus.articles().get(h.article) {
+            if let Some(d) = a.date {
+                *days.entry(d).or_default().entry(a.outlet_name().to_string()).or_default() += 1;
+            }
+        }
+    }
+    days.into_iter().map(|(d, o)| (d, o.into_iter().collect())).collect()
+}

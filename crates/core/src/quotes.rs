@@ -14,12 +14,12 @@ use crate::text::{tokenize, Token, TokenKind};
 
 /// Verbs (and "according") that introduce reported speech.
 const SPEECH_VERBS: &[&str] = &[
-    "according", "acknowledged", "added", "adding", "adds", "admitted", "announced", "argued", "asked",
-    "asserted", "boasted", "claimed", "commented", "confirmed", "continued", "declared", "described",
-    "emphasised", "emphasized", "exclaimed", "explained", "explains", "gushed", "insisted", "mused",
-    "noted", "posted", "remarked", "replied", "reported", "responded", "revealed", "said", "saying",
-    "says", "stated", "states", "stressed", "tells", "told", "tweeted", "warned", "wrote", "writes",
-    "writing",
+    "according", "acknowledged", "added", "adding", "adds", "admitted", "announced", "argued",
+    "asked", "asserted", "boasted", "claimed", "commented", "confirmed", "continued", "declared",
+    "described", "emphasised", "emphasized", "exclaimed", "explained", "explains", "gushed",
+    "insisted", "mused", "noted", "posted", "remarked", "replied", "reported", "responded",
+    "revealed", "said", "saying", "says", "stated", "states", "stressed", "tells", "told",
+    "tweeted", "warned", "writes", "writing", "wrote",
 ];
 
 fn is_speech_verb(lower: &str) -> bool {
@@ -357,6 +357,7 @@ fn cue_in(body: &str, window: Span, speakers: &[Speaker], side: Side) -> Option<
 /// Up to six words before `verb`, stopping at punctuation, quote marks and conjunctions.
 fn noun_phrase_before(w: &Words, verb: usize) -> (String, Option<Span>) {
     let mut first = verb;
+    let mut last = verb;
     let mut i = verb;
     let mut taken = 0;
     while i > 0 && taken < 6 {
@@ -369,7 +370,8 @@ fn noun_phrase_before(w: &Words, verb: usize) -> (String, Option<Span>) {
         }
         let lower = w.lower(i);
         if lower.ends_with("ly") && first == verb {
-            continue; // "reportedly stated"
+            last = i; // "reportedly stated": the adverb is not part of the name
+            continue;
         }
         if matches!(lower.as_str(), "and" | "that" | "but" | "which" | "who" | "as" | "while" | "after" | "when") {
             break;
@@ -380,7 +382,7 @@ fn noun_phrase_before(w: &Words, verb: usize) -> (String, Option<Span>) {
             break;
         }
     }
-    phrase(w, first, verb)
+    phrase(w, first, last)
 }
 
 /// Up to six words from `start`, stopping at punctuation: "said Rubio", "according to Bukele".

@@ -36,18 +36,23 @@ impl Lexicon {
             let start = words.spans.partition_point(|s| s.start < para.start);
             let end = words.spans.partition_point(|s| s.end <= para.end);
             let mut hits: Vec<TopicHit> = Vec::new();
-            for i in start..end {
-                let Some(terms) = self.by_first.get(&words.keys[i]) else { continue };
-                for (ti, keys) in terms {
-                    if i + keys.len() <= end && words.keys[i..i + keys.len()] == keys[..] {
-                        let span = crate::model::Span { start: words.spans[i].start, end: words.spans[i + keys.len() - 1].end };
-                        match hits.iter_mut().find(|h| h.topic == *ti) {
-                            Some(h) if !h.evidence.contains(&span) => h.evidence.push(span),
-                            Some(_) => {}
-                            None => hits.push(TopicHit { article: article_idx, paragraph: pi, topic: *ti, evidence: vec![span] }),
-                        }
-                    }
+            let mut i = start;
+            while i < end {
+                // The longest term that starts here wins; matching resumes after it.
+                let best = self.by_first.get(&words.keys[i]).and_then(|terms| {
+                    terms.iter().filter(|(_, keys)| i + keys.len() <= end && words.keys[i..i + keys.len()] == keys[..]).max_by_key(|(_, keys)| keys.len())
+                });
+                let Some((ti, keys)) = best else {
+                    i += 1;
+                    continue;
+                };
+                let span = crate::model::Span { start: words.spans[i].start, end: words.spans[i + keys.len() - 1].end };
+                match hits.iter_mut().find(|h| h.topic == *ti) {
+                    Some(h) if !h.evidence.contains(&span) => h.evidence.push(span),
+                    Some(_) => {}
+                    None => hits.push(TopicHit { article: article_idx, paragraph: pi, topic: *ti, evidence: vec![span] }),
                 }
+                i += keys.len();
             }
             hits.sort_by_key(|h| h.topic);
             out.extend(hits);
@@ -59,7 +64,7 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::paragraphs;
+    use crate::text::paragraphs;
 
     fn article(body: &str) -> Article {
         Article {

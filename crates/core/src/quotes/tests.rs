@@ -1,1 +1,71 @@
+use super::*;
+use crate::testkit::story;
 
+fn quotes(text: &str) -> Vec<(String, Option<String>, bool)> {
+    let s = story(&[text]);
+    let a = &s.articles[0];
+    find_quotes(0, &a.body, &a.paragraphs, &s.speakers)
+        .into_iter()
+        .map(|q| {
+            let who = q.speaker.map(|i| s.speakers[i].name.clone()).or(q.speaker_text);
+            (q.inner.slice(&a.body).to_string(), who, q.balanced)
+        })
+        .collect()
+}
+
+#[test]
+fn word_lists_are_sorted_for_binary_search() {
+    assert!(SPEECH_VERBS.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
+fn closing_mark_opening_a_paragraph_opens_the_quote() {
+    let q = quotes("” In an extraordinary gesture, he offered much,” Secretary Rubio responded on X.");
+    assert_eq!(q, vec![("In an extraordinary gesture, he offered much,".into(), Some("Marco Rubio".into()), true)]);
+}
+
+#[test]
+fn inverted_and_according_to_cues() {
+    let q = quotes("“Ninety percent,” gushed Rubio. The fee “would be low,” according to Bukele.");
+    assert_eq!(q[0].1.as_deref(), Some("Marco Rubio"));
+    assert_eq!(q[1].1.as_deref(), Some("Nayib Bukele"));
+}
+
+#[test]
+fn pronoun_cue_takes_the_previous_speaker() {
+    let q = quotes("“We are grateful,” Rubio said. El Salvador, he continued, will “accept for deportation any illegal alien.”");
+    assert_eq!(q[1].1.as_deref(), Some("Marco Rubio"));
+}
+
+#[test]
+fn unknown_named_speaker_is_kept_as_printed() {
+    let q = quotes("A U.S. official reportedly stated that the offer was “significant.”");
+    assert_eq!(q[0].1.as_deref(), Some("A U.S. official"));
+}
+
+#[test]
+fn unclosed_quote_ends_at_the_paragraph_unbalanced() {
+    let q = quotes("He said “we will see\nNext paragraph.");
+    assert_eq!(q, vec![("we will see".into(), None, false)]);
+}
+
+#[test]
+fn multi_paragraph_quote_continues_when_the_next_paragraph_opens_with_a_mark() {
+    let q = quotes("Bukele wrote: “We have offered a deal.\n“We are willing to help.”");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].0.starts_with("We have offered") && q[0].0.ends_with("willing to help."), "{q:?}");
+}
+
+#[test]
+fn apostrophes_are_not_quote_marks_but_single_quotes_are() {
+    let q = quotes("Rubio’s aide called it a ‘mega jail’ and Bukele’s team agreed.");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "mega jail");
+}
+
+#[test]
+fn straight_marks_pair_up() {
+    let q = quotes("\"First,\" he said, \"and second.\"");
+    let texts: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(texts, ["First,", "and second."]);
+}

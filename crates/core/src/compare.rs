@@ -103,11 +103,16 @@ pub fn rows(corpus: &Corpus, article: usize, source: usize, norm: Normalization)
         .collect()
 }
 
+/// An insertion belongs to the sentence whose words it stands before (or after its last word).
+fn inserted_in(o: &Op, sentence: Span) -> bool {
+    sentence.start <= o.source.start && o.source.start <= sentence.end
+}
+
 /// Segments of one match within one sentence; None when the match does not touch it.
 fn segments(words: &[Span], sentence: Span, extent: Span, ops: &[Op]) -> Option<Vec<Segment>> {
     let touches = ops.iter().any(|o| {
         (o.tag != OpTag::Insert && o.source.overlaps(sentence))
-            || (o.tag == OpTag::Insert && sentence.start < o.source.start && o.source.start < sentence.end)
+            || (o.tag == OpTag::Insert && inserted_in(o, sentence))
     });
     if !touches {
         return None;
@@ -129,7 +134,7 @@ fn segments(words: &[Span], sentence: Span, extent: Span, ops: &[Op]) -> Option<
             OpTag::Insert => SegmentKind::Added,
         };
         match o.tag {
-            OpTag::Insert if sentence.start < o.source.start && o.source.start < sentence.end => {
+            OpTag::Insert if inserted_in(o, sentence) => {
                 out.push(Segment { kind, source: Span { start: o.source.start, end: o.source.start }, article: o.article })
             }
             OpTag::Insert => {}

@@ -168,16 +168,25 @@ pub fn align(ctx: &ArticleContext, source_idx: usize, source: &Source, src: &Sou
     let words = Words::new(body);
     let mut taken = vec![false; words.keys.len()];
     let mut out = Vec::new();
+    let sentence_of = sentence_ids(ctx.article, &words);
+    let mut fragments = Vec::new();
     for &(qi, q) in &ctx.quotes {
-        if let Some(m) = quoted(ctx, &words, qi, q, source_idx, source, src) {
-            for i in words.within(m.article_span) {
-                taken[i] = true;
-            }
-            out.push(m);
+        match quoted(ctx, &words, qi, q, source_idx, source, src) {
+            Quoted::Match(m) => out.push(*m),
+            Quoted::Fragment(m) => fragments.push(*m),
+            Quoted::No => {}
+        }
+    }
+    // A fragment too short to stand on its own counts when its sentence quotes the source too.
+    let sentence_at = |span: Span| words.within(span).next().map(|i| sentence_of[i]);
+    let quoting: Vec<Option<usize>> = out.iter().map(|m| sentence_at(m.article_span)).collect();
+    out.extend(fragments.into_iter().filter(|f| quoting.contains(&sentence_at(f.article_span))));
+    for m in &out {
+        for i in words.within(m.article_span) {
+            taken[i] = true;
         }
     }
     let in_quote: Vec<bool> = words.spans.iter().map(|w| ctx.quotes.iter().any(|(_, q)| q.outer.contains(*w))).collect();
-    let sentence_of = sentence_ids(ctx.article, &words);
     for m in unmarked(ctx, &words, &in_quote, &sentence_of, source_idx, source, src) {
         for i in words.within(m.article_span) {
             taken[i] = true;
@@ -214,11 +223,19 @@ fn other_speaker(q: &Quote, source: &Source) -> bool {
     }
 }
 
-fn quoted(ctx: &ArticleContext, words: &Words, qi: usize, q: &Quote, source_idx: usize, source: &Source, src: &SourceIndex) -> Option<Match> {
+/// What a quotation is to a source.
+enum Quoted {
+    Match(Box<Match>),
+    /// A short exact fragment with nobody named: a match only beside another quote of the source.
+    Fragment(Box<Match>),
+    No,
+}
+
+fn quoted(ctx: &ArticleContext, words: &Words, qi: usize, q: &Quote, source_idx: usize, source: &Source, src: &SourceIndex) -> Quoted {
     let range = words.within(q.inner);
     let n = range.len();
     if n == 0 {
-        return None;
+        return Quoted::No;
     }
     let candidates: Vec<Run> = runs(words, &words.keys, range.clone(), src)
         .into_iter()
@@ -230,15 +247,17 @@ fn quoted(ctx: &ArticleContext, words: &Words, qi: usize, q: &Quote, source_idx:
     let by_source = q.speaker == Some(source.speaker);
     let whole = chain.len() == 1 && matched == n;
     let content = chain.iter().any(|r| (r.s..r.s + r.len).any(|j| src.content[j]));
+    let mut fragment = false;
     let accept = if other_speaker(q, source) {
         matched >= 8 && matched as f32 >= 0.9 * n as f32
     } else if n <= 3 {
+        fragment = whole && content && !by_source && n == 1;
         whole && content && (by_source || n >= 2)
     } else {
         matched >= 3 && matched * 2 >= n && longest >= if by_source { 2 } else { 3 }
     };
-    if !accept {
-        return None;
+    if !accept && !fragment {
+        return Quoted::No;
     }
     let (mut a, s) = chain_spans(words, src, &chain);
     // Words the outlet added at the edges of the quote stay in the match when there are few.
@@ -252,7 +271,11 @@ fn quoted(ctx: &ArticleContext, words: &Words, qi: usize, q: &Quote, source_idx:
     let mut m = build_match(ctx, source_idx, source, MatchKind::Quoted, s, a);
     m.quote = Some(qi);
     m.attribution = q.cue.map(|c| sentence_around(&ctx.article.body, &ctx.article.paragraphs, c));
-    Some(m)
+    if accept {
+        Quoted::Match(Box::new(m))
+    } else {
+        Quoted::Fragment(Box::new(m))
+    }
 }
 
 /// The sentence (within its paragraph) that contains `span`.

@@ -330,12 +330,15 @@ fn cue_in(body: &str, window: Span, speakers: &[Speaker], side: Side) -> Option<
         Side::After => *verbs.iter().find(|&&i| (0..i).filter(|&j| w.is_word(j)).count() <= 6)?,
         Side::Before => *verbs.last()?,
     };
-    let (np, np_span) = if w.lower(verb) == "according" {
+    let verb_lower = w.lower(verb);
+    let (np, np_span) = if verb_lower == "according" {
         noun_phrase_after(&w, verb + 1)
     } else {
         match noun_phrase_before(&w, verb) {
             (np, Some(span)) if !np.is_empty() => (np, Some(span)),
-            _ => noun_phrase_after(&w, verb + 1),
+            // "said Rubio", "said the president" — never after a participle ("saying it would").
+            _ if !verb_lower.ends_with("ing") && names_follow(&w, verb + 1) => noun_phrase_after(&w, verb + 1),
+            _ => (String::new(), None),
         }
     };
     let cue = Span { start: np_span.map_or(w.tokens[verb].span.start, |s| s.start.min(w.tokens[verb].span.start)), end: np_span.map_or(w.tokens[verb].span.end, |s| s.end.max(w.tokens[verb].span.end)) };
@@ -383,6 +386,12 @@ fn noun_phrase_before(w: &Words, verb: usize) -> (String, Option<Span>) {
         }
     }
     phrase(w, first, last)
+}
+
+/// Does a name (a capitalized word, or "the"/"a" and a word) start at `i`?
+fn names_follow(w: &Words, i: usize) -> bool {
+    let capital = |i: usize| i < w.tokens.len() && w.is_word(i) && w.text(i).chars().next().is_some_and(char::is_uppercase);
+    capital(i) || (i + 1 < w.tokens.len() && matches!(w.lower(i).as_str(), "the" | "a" | "an") && w.is_word(i + 1))
 }
 
 /// Up to six words from `start`, stopping at punctuation: "said Rubio", "according to Bukele".

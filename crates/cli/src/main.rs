@@ -10,7 +10,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "presslens", version, about = "How the press quoted the primary source of a story")]
+#[command(
+    name = "presslens",
+    version,
+    about = "How the press quoted the primary source of a story"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -62,7 +66,8 @@ fn main() -> ExitCode {
             if json {
                 print(&presslens_core::export::json(c, &all(c)))
             } else {
-                let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+                let color =
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
                 print(&report::quotes(c, color))
             }
         }),
@@ -96,7 +101,11 @@ fn load(dir: &std::path::Path) -> Corpus {
 /// Runs `f` on the corpus when it loads without errors; otherwise prints the errors.
 fn with_corpus(dir: &std::path::Path, f: impl FnOnce(&Corpus) -> ExitCode) -> ExitCode {
     let c = load(dir);
-    let errors: Vec<_> = c.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+    let errors: Vec<_> = c
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
     if !errors.is_empty() {
         for d in errors {
             eprintln!("{d}");
@@ -114,7 +123,11 @@ fn check(dir: &std::path::Path) -> ExitCode {
         out.push_str(&d.to_string());
         out.push('\n');
     }
-    let errors = c.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = c
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     let warnings = c.diagnostics.len() - errors;
     out.push_str(&format!("{errors} errors, {warnings} warnings\n"));
     let _ = print(&out);

@@ -46,13 +46,23 @@ impl<'a> Words<'a> {
                 n > 0
                     && (tokens[idx[n - 1] + 1..idx[n]].iter().any(|t| {
                         t.kind == TokenKind::Url || matches!(t.span.slice(text), "…" | "...")
-                    }) || text[tokens[idx[n - 1]].span.end as usize..tokens[idx[n]].span.start as usize].contains('\n'))
+                    }) || text
+                        [tokens[idx[n - 1]].span.end as usize..tokens[idx[n]].span.start as usize]
+                        .contains('\n'))
             })
             .collect();
-        Words { text, spans: idx.iter().map(|&i| tokens[i].span).collect(), keys, breaks }
+        Words {
+            text,
+            spans: idx.iter().map(|&i| tokens[i].span).collect(),
+            keys,
+            breaks,
+        }
     }
     fn is_content(&self, i: usize) -> bool {
-        let w = self.spans[i].slice(self.text).to_lowercase().replace('’', "'");
+        let w = self.spans[i]
+            .slice(self.text)
+            .to_lowercase()
+            .replace('’', "'");
         !is_stopword(&w)
     }
     /// Index range of the words that lie inside `span`.
@@ -81,7 +91,12 @@ impl<'a> SourceIndex<'a> {
             at.entry(*k).or_default().push(i as u32);
         }
         let sentences = source.sentences.iter().map(|s| words.within(*s)).collect();
-        SourceIndex { words, sentences, content, at }
+        SourceIndex {
+            words,
+            sentences,
+            content,
+            at,
+        }
     }
 }
 
@@ -98,14 +113,20 @@ fn runs(words: &Words, keys: &[u64], range: Range<usize>, src: &SourceIndex) -> 
     let sk = &src.words.keys;
     let mut out = Vec::new();
     for i in range.clone() {
-        let Some(positions) = src.at.get(&keys[i]) else { continue };
+        let Some(positions) = src.at.get(&keys[i]) else {
+            continue;
+        };
         for &j in positions {
             let j = j as usize;
             if i > range.start && j > 0 && keys[i - 1] == sk[j - 1] && !words.breaks[i] {
                 continue; // not the start of a maximal run
             }
             let mut len = 1;
-            while i + len < range.end && j + len < sk.len() && keys[i + len] == sk[j + len] && !words.breaks[i + len] {
+            while i + len < range.end
+                && j + len < sk.len()
+                && keys[i + len] == sk[j + len]
+                && !words.breaks[i + len]
+            {
                 len += 1;
             }
             out.push(Run { a: i, s: j, len });
@@ -151,7 +172,11 @@ fn best_chain(mut runs: Vec<Run>, weight: impl Fn(&Run) -> f32) -> Vec<Run> {
 fn clip(r: Run, sentence: &Range<usize>) -> Option<Run> {
     let start = r.s.max(sentence.start);
     let end = (r.s + r.len).min(sentence.end);
-    (start < end).then(|| Run { a: r.a + (start - r.s), s: start, len: end - start })
+    (start < end).then(|| Run {
+        a: r.a + (start - r.s),
+        s: start,
+        len: end - start,
+    })
 }
 
 /// Everything the aligner needs about one article.
@@ -163,7 +188,12 @@ pub struct ArticleContext<'a> {
 }
 
 /// All matches of one source in one article.
-pub fn align(ctx: &ArticleContext, source_idx: usize, source: &Source, src: &SourceIndex) -> Vec<Match> {
+pub fn align(
+    ctx: &ArticleContext,
+    source_idx: usize,
+    source: &Source,
+    src: &SourceIndex,
+) -> Vec<Match> {
     let body = ctx.article.body.as_str();
     let words = Words::new(body);
     let mut taken = vec![false; words.keys.len()];
@@ -180,14 +210,30 @@ pub fn align(ctx: &ArticleContext, source_idx: usize, source: &Source, src: &Sou
     // A fragment too short to stand on its own counts when its sentence quotes the source too.
     let sentence_at = |span: Span| words.within(span).next().map(|i| sentence_of[i]);
     let quoting: Vec<Option<usize>> = out.iter().map(|m| sentence_at(m.article_span)).collect();
-    out.extend(fragments.into_iter().filter(|f| quoting.contains(&sentence_at(f.article_span))));
+    out.extend(
+        fragments
+            .into_iter()
+            .filter(|f| quoting.contains(&sentence_at(f.article_span))),
+    );
     for m in &out {
         for i in words.within(m.article_span) {
             taken[i] = true;
         }
     }
-    let in_quote: Vec<bool> = words.spans.iter().map(|w| ctx.quotes.iter().any(|(_, q)| q.outer.contains(*w))).collect();
-    for m in unmarked(ctx, &words, &in_quote, &sentence_of, source_idx, source, src) {
+    let in_quote: Vec<bool> = words
+        .spans
+        .iter()
+        .map(|w| ctx.quotes.iter().any(|(_, q)| q.outer.contains(*w)))
+        .collect();
+    for m in unmarked(
+        ctx,
+        &words,
+        &in_quote,
+        &sentence_of,
+        source_idx,
+        source,
+        src,
+    ) {
         for i in words.within(m.article_span) {
             taken[i] = true;
         }
@@ -201,16 +247,45 @@ pub fn align(ctx: &ArticleContext, source_idx: usize, source: &Source, src: &Sou
     out
 }
 
-fn build_match(ctx: &ArticleContext, source_idx: usize, source: &Source, kind: MatchKind, source_span: Span, article_span: Span) -> Match {
-    let ops = diff::ops(&source.text, source_span, &ctx.article.body, article_span, Normalization::REPORT);
+fn build_match(
+    ctx: &ArticleContext,
+    source_idx: usize,
+    source: &Source,
+    kind: MatchKind,
+    source_span: Span,
+    article_span: Span,
+) -> Match {
+    let ops = diff::ops(
+        &source.text,
+        source_span,
+        &ctx.article.body,
+        article_span,
+        Normalization::REPORT,
+    );
     let similarity = diff::similarity(&source.text, source_span, &ops);
-    Match { article: ctx.index, source: source_idx, kind, source_span, article_span, similarity, ops, quote: None, attribution: None }
+    Match {
+        article: ctx.index,
+        source: source_idx,
+        kind,
+        source_span,
+        article_span,
+        similarity,
+        ops,
+        quote: None,
+        attribution: None,
+    }
 }
 
 fn chain_spans(words: &Words, src: &SourceIndex, chain: &[Run]) -> (Span, Span) {
     let (first, last) = (chain[0], chain[chain.len() - 1]);
-    let a = Span { start: words.spans[first.a].start, end: words.spans[last.a + last.len - 1].end };
-    let s = Span { start: src.words.spans[first.s].start, end: src.words.spans[last.s + last.len - 1].end };
+    let a = Span {
+        start: words.spans[first.a].start,
+        end: words.spans[last.a + last.len - 1].end,
+    };
+    let s = Span {
+        start: src.words.spans[first.s].start,
+        end: src.words.spans[last.s + last.len - 1].end,
+    };
     (a, s)
 }
 
@@ -231,7 +306,15 @@ enum Quoted {
     No,
 }
 
-fn quoted(ctx: &ArticleContext, words: &Words, qi: usize, q: &Quote, source_idx: usize, source: &Source, src: &SourceIndex) -> Quoted {
+fn quoted(
+    ctx: &ArticleContext,
+    words: &Words,
+    qi: usize,
+    q: &Quote,
+    source_idx: usize,
+    source: &Source,
+    src: &SourceIndex,
+) -> Quoted {
     let range = words.within(q.inner);
     let n = range.len();
     if n == 0 {
@@ -246,7 +329,9 @@ fn quoted(ctx: &ArticleContext, words: &Words, qi: usize, q: &Quote, source_idx:
     let longest = chain.iter().map(|r| r.len).max().unwrap_or(0);
     let by_source = q.speaker == Some(source.speaker);
     let whole = chain.len() == 1 && matched == n;
-    let content = chain.iter().any(|r| (r.s..r.s + r.len).any(|j| src.content[j]));
+    let content = chain
+        .iter()
+        .any(|r| (r.s..r.s + r.len).any(|j| src.content[j]));
     let mut fragment = false;
     let accept = if other_speaker(q, source) {
         matched >= 8 && matched as f32 >= 0.9 * n as f32
@@ -261,7 +346,10 @@ fn quoted(ctx: &ArticleContext, words: &Words, qi: usize, q: &Quote, source_idx:
     }
     let (mut a, s) = chain_spans(words, src, &chain);
     // Words the outlet added at the edges of the quote stay in the match when there are few.
-    let (head, tail) = (chain[0].a - range.start, range.end - (chain[chain.len() - 1].a + chain[chain.len() - 1].len));
+    let (head, tail) = (
+        chain[0].a - range.start,
+        range.end - (chain[chain.len() - 1].a + chain[chain.len() - 1].len),
+    );
     if head > 0 && head <= 4 {
         a.start = words.spans[range.start].start;
     }
@@ -270,7 +358,9 @@ fn quoted(ctx: &ArticleContext, words: &Words, qi: usize, q: &Quote, source_idx:
     }
     let mut m = build_match(ctx, source_idx, source, MatchKind::Quoted, s, a);
     m.quote = Some(qi);
-    m.attribution = q.cue.map(|c| sentence_around(&ctx.article.body, &ctx.article.paragraphs, c));
+    m.attribution = q
+        .cue
+        .map(|c| sentence_around(&ctx.article.body, &ctx.article.paragraphs, c));
     if accept {
         Quoted::Match(Box::new(m))
     } else {
@@ -280,25 +370,55 @@ fn quoted(ctx: &ArticleContext, words: &Words, qi: usize, q: &Quote, source_idx:
 
 /// The sentence (within its paragraph) that contains `span`.
 fn sentence_around(body: &str, paragraphs: &[Span], span: Span) -> Span {
-    let para = paragraphs.iter().find(|p| p.contains(Span { start: span.start, end: span.start })).copied();
+    let para = paragraphs
+        .iter()
+        .find(|p| {
+            p.contains(Span {
+                start: span.start,
+                end: span.start,
+            })
+        })
+        .copied();
     let Some(para) = para else { return span };
-    sentences(body, para).into_iter().find(|s| s.start <= span.start && span.start < s.end.max(s.start + 1)).unwrap_or(para)
+    sentences(body, para)
+        .into_iter()
+        .find(|s| s.start <= span.start && span.start < s.end.max(s.start + 1))
+        .unwrap_or(para)
 }
 
 /// For each word, an id of the sentence it is in.
 fn sentence_ids(article: &Article, words: &Words) -> Vec<usize> {
-    let all: Vec<Span> = article.paragraphs.iter().flat_map(|p| sentences(&article.body, *p)).collect();
-    words.spans.iter().map(|w| all.partition_point(|s| s.end <= w.start)).collect()
+    let all: Vec<Span> = article
+        .paragraphs
+        .iter()
+        .flat_map(|p| sentences(&article.body, *p))
+        .collect();
+    words
+        .spans
+        .iter()
+        .map(|w| all.partition_point(|s| s.end <= w.start))
+        .collect()
 }
 
-fn unmarked(ctx: &ArticleContext, words: &Words, in_quote: &[bool], sentence_of: &[usize], source_idx: usize, source: &Source, src: &SourceIndex) -> Vec<Match> {
+fn unmarked(
+    ctx: &ArticleContext,
+    words: &Words,
+    in_quote: &[bool],
+    sentence_of: &[usize],
+    source_idx: usize,
+    source: &Source,
+    src: &SourceIndex,
+) -> Vec<Match> {
     let mut keys = words.keys.clone();
     for (i, q) in in_quote.iter().enumerate() {
         if *q {
             keys[i] = u64::MAX - i as u64; // never equal to a source word
         }
     }
-    let mut long: Vec<Run> = runs(words, &keys, 0..keys.len(), src).into_iter().filter(|r| r.len >= MIN_UNMARKED_RUN).collect();
+    let mut long: Vec<Run> = runs(words, &keys, 0..keys.len(), src)
+        .into_iter()
+        .filter(|r| r.len >= MIN_UNMARKED_RUN)
+        .collect();
     long.sort_by_key(|r| (r.a, std::cmp::Reverse(r.len)));
     // Sentence coverage: how much of each sentence (outside quotes) long runs cover.
     let mut total: HashMap<usize, usize> = HashMap::new();
@@ -317,8 +437,14 @@ fn unmarked(ctx: &ArticleContext, words: &Words, in_quote: &[bool], sentence_of:
             }
         }
     }
-    let share = |sid: usize| covered.get(&sid).copied().unwrap_or(0) as f32 / total.get(&sid).copied().unwrap_or(1).max(1) as f32;
-    let kept: Vec<Run> = long.into_iter().filter(|r| share(sentence_of[r.a]) >= MIN_UNMARKED_COVERAGE).collect();
+    let share = |sid: usize| {
+        covered.get(&sid).copied().unwrap_or(0) as f32
+            / total.get(&sid).copied().unwrap_or(1).max(1) as f32
+    };
+    let kept: Vec<Run> = long
+        .into_iter()
+        .filter(|r| share(sentence_of[r.a]) >= MIN_UNMARKED_COVERAGE)
+        .collect();
     let kept = best_chain(kept, |r| r.len as f32);
     // Merge runs separated by short gaps into one copy.
     let mut groups: Vec<Vec<Run>> = Vec::new();
@@ -344,7 +470,14 @@ fn unmarked(ctx: &ArticleContext, words: &Words, in_quote: &[bool], sentence_of:
         .collect()
 }
 
-fn paraphrases(ctx: &ArticleContext, words: &Words, taken: &[bool], source_idx: usize, source: &Source, src: &SourceIndex) -> Vec<Match> {
+fn paraphrases(
+    ctx: &ArticleContext,
+    words: &Words,
+    taken: &[bool],
+    source_idx: usize,
+    source: &Source,
+    src: &SourceIndex,
+) -> Vec<Match> {
     let body = ctx.article.body.as_str();
     let mut out = Vec::new();
     for para in &ctx.article.paragraphs {
@@ -353,8 +486,9 @@ fn paraphrases(ctx: &ArticleContext, words: &Words, taken: &[bool], source_idx: 
             if range.is_empty() {
                 continue;
             }
-            let someone_else = quotes::sentence_speaker(body, sentence, ctx.speakers)
-                .is_some_and(|(known, printed)| known.map_or(printed.is_some(), |s| s != source.speaker));
+            let someone_else = quotes::sentence_speaker(body, sentence, ctx.speakers).is_some_and(
+                |(known, printed)| known.map_or(printed.is_some(), |s| s != source.speaker),
+            );
             if someone_else {
                 continue; // reported speech of someone else
             }
@@ -369,7 +503,8 @@ fn paraphrases(ctx: &ArticleContext, words: &Words, taken: &[bool], source_idx: 
                     end += 1;
                 }
                 if end > start {
-                    if let Some(m) = paraphrase_in(ctx, words, start..end, source_idx, source, src) {
+                    if let Some(m) = paraphrase_in(ctx, words, start..end, source_idx, source, src)
+                    {
                         out.push(m);
                     }
                 }
@@ -380,16 +515,32 @@ fn paraphrases(ctx: &ArticleContext, words: &Words, taken: &[bool], source_idx: 
     out
 }
 
-fn paraphrase_in(ctx: &ArticleContext, words: &Words, range: Range<usize>, source_idx: usize, source: &Source, src: &SourceIndex) -> Option<Match> {
+fn paraphrase_in(
+    ctx: &ArticleContext,
+    words: &Words,
+    range: Range<usize>,
+    source_idx: usize,
+    source: &Source,
+    src: &SourceIndex,
+) -> Option<Match> {
     let content_in_range = range.clone().filter(|&i| words.is_content(i)).count();
-    let candidates: Vec<Run> = runs(words, &words.keys, range, src).into_iter().filter(|r| r.len >= 2 || src.content[r.s]).collect();
-    let content_weight = |r: &Run| (r.s..r.s + r.len).filter(|&j| src.content[j]).count() as f32 + 0.1 * r.len as f32;
+    let candidates: Vec<Run> = runs(words, &words.keys, range, src)
+        .into_iter()
+        .filter(|r| r.len >= 2 || src.content[r.s])
+        .collect();
+    let content_weight = |r: &Run| {
+        (r.s..r.s + r.len).filter(|&j| src.content[j]).count() as f32 + 0.1 * r.len as f32
+    };
     // A paraphrase renders one sentence of the source: chain within each, keep the best.
     let chain = src
         .sentences
         .iter()
         .map(|sent| {
-            let clipped = candidates.iter().filter_map(|r| clip(*r, sent)).filter(|r| r.len >= 2 || src.content[r.s]).collect();
+            let clipped = candidates
+                .iter()
+                .filter_map(|r| clip(*r, sent))
+                .filter(|r| r.len >= 2 || src.content[r.s])
+                .collect();
             best_chain(clipped, content_weight)
         })
         .max_by(|a, b| {
@@ -397,14 +548,25 @@ fn paraphrase_in(ctx: &ArticleContext, words: &Words, range: Range<usize>, sourc
             w(a).total_cmp(&w(b))
         })
         .unwrap_or_default();
-    let content: usize = chain.iter().map(|r| (r.s..r.s + r.len).filter(|&j| src.content[j]).count()).sum();
+    let content: usize = chain
+        .iter()
+        .map(|r| (r.s..r.s + r.len).filter(|&j| src.content[j]).count())
+        .sum();
     let matched: usize = chain.iter().map(|r| r.len).sum();
     let longest = chain.iter().map(|r| r.len).max().unwrap_or(0);
-    if content < 3 || matched < 4 || longest < 2 || (content as f32) < 0.2 * content_in_range as f32 {
+    if content < 3 || matched < 4 || longest < 2 || (content as f32) < 0.2 * content_in_range as f32
+    {
         return None;
     }
     let (a, s) = chain_spans(words, src, &chain);
-    Some(build_match(ctx, source_idx, source, MatchKind::Paraphrase, s, a))
+    Some(build_match(
+        ctx,
+        source_idx,
+        source,
+        MatchKind::Paraphrase,
+        s,
+        a,
+    ))
 }
 
 #[cfg(test)]

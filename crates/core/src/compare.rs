@@ -63,15 +63,29 @@ impl SentenceRow {
 }
 
 /// Rows for every sentence of `source` against `article`, under `norm`.
-pub fn rows(corpus: &Corpus, article: usize, source: usize, norm: Normalization) -> Vec<SentenceRow> {
-    let (Some(src), Some(art)) = (corpus.story.sources.get(source), corpus.articles().get(article)) else { return Vec::new() };
+pub fn rows(
+    corpus: &Corpus,
+    article: usize,
+    source: usize,
+    norm: Normalization,
+) -> Vec<SentenceRow> {
+    let (Some(src), Some(art)) = (
+        corpus.story.sources.get(source),
+        corpus.articles().get(article),
+    ) else {
+        return Vec::new();
+    };
     let matches: Vec<(usize, Vec<Op>)> = corpus
         .matches
         .iter()
         .enumerate()
         .filter(|(_, m)| m.article == article && m.source == source)
         .map(|(i, m)| {
-            let ops = if norm == Normalization::REPORT { m.ops.clone() } else { diff::ops(&src.text, m.source_span, &art.body, m.article_span, norm) };
+            let ops = if norm == Normalization::REPORT {
+                m.ops.clone()
+            } else {
+                diff::ops(&src.text, m.source_span, &art.body, m.article_span, norm)
+            };
             (i, ops)
         })
         .collect();
@@ -79,26 +93,50 @@ pub fn rows(corpus: &Corpus, article: usize, source: usize, norm: Normalization)
         .iter()
         .map(|&sentence| {
             let words = diff::tokens_in(&src.text, sentence);
-            let word_spans: Vec<Span> = words.iter().filter(|t| t.kind == crate::text::TokenKind::Word).map(|t| t.span).collect();
+            let word_spans: Vec<Span> = words
+                .iter()
+                .filter(|t| t.kind == crate::text::TokenKind::Word)
+                .map(|t| t.span)
+                .collect();
             let mut kept_r = vec![false; word_spans.len()];
             let mut kept_p = vec![false; word_spans.len()];
             let mut rows = Vec::new();
             for (i, ops) in &matches {
                 let m = &corpus.matches[*i];
-                let Some(segments) = segments(&word_spans, sentence, m.source_span, ops) else { continue };
+                let Some(segments) = segments(&word_spans, sentence, m.source_span, ops) else {
+                    continue;
+                };
                 for s in segments.iter().filter(|s| s.kind == SegmentKind::Kept) {
-                    for (w, flag) in word_spans.iter().zip(if m.kind == MatchKind::Paraphrase { kept_p.iter_mut() } else { kept_r.iter_mut() }) {
+                    for (w, flag) in word_spans.iter().zip(if m.kind == MatchKind::Paraphrase {
+                        kept_p.iter_mut()
+                    } else {
+                        kept_r.iter_mut()
+                    }) {
                         if s.source.contains(*w) {
                             *flag = true;
                         }
                     }
                 }
-                rows.push(MatchRow { index: *i, kind: m.kind, segments });
+                rows.push(MatchRow {
+                    index: *i,
+                    kind: m.kind,
+                    segments,
+                });
             }
             let n = word_spans.len().max(1) as f32;
             let reproduced = kept_r.iter().filter(|k| **k).count() as f32 / n;
-            let paraphrased = kept_p.iter().zip(&kept_r).filter(|(p, r)| **p && !**r).count() as f32 / n;
-            SentenceRow { sentence, matches: rows, reproduced, paraphrased }
+            let paraphrased = kept_p
+                .iter()
+                .zip(&kept_r)
+                .filter(|(p, r)| **p && !**r)
+                .count() as f32
+                / n;
+            SentenceRow {
+                sentence,
+                matches: rows,
+                reproduced,
+                paraphrased,
+            }
         })
         .collect()
 }
@@ -119,14 +157,27 @@ fn segments(words: &[Span], sentence: Span, extent: Span, ops: &[Op]) -> Option<
     }
     let mut out = Vec::new();
     let outside = |out: &mut Vec<Segment>, from: u32, to: u32| {
-        let inside: Vec<&Span> = words.iter().filter(|w| w.start >= from && w.end <= to).collect();
+        let inside: Vec<&Span> = words
+            .iter()
+            .filter(|w| w.start >= from && w.end <= to)
+            .collect();
         if let (Some(first), Some(last)) = (inside.first(), inside.last()) {
-            out.push(Segment { kind: SegmentKind::Outside, source: Span { start: first.start, end: last.end }, article: Span::default() });
+            out.push(Segment {
+                kind: SegmentKind::Outside,
+                source: Span {
+                    start: first.start,
+                    end: last.end,
+                },
+                article: Span::default(),
+            });
         }
     };
     outside(&mut out, sentence.start, extent.start);
     for o in ops {
-        let clip = Span { start: o.source.start.max(sentence.start), end: o.source.end.min(sentence.end) };
+        let clip = Span {
+            start: o.source.start.max(sentence.start),
+            end: o.source.end.min(sentence.end),
+        };
         let kind = match o.tag {
             OpTag::Equal => SegmentKind::Kept,
             OpTag::Delete => SegmentKind::Dropped,
@@ -134,13 +185,26 @@ fn segments(words: &[Span], sentence: Span, extent: Span, ops: &[Op]) -> Option<
             OpTag::Insert => SegmentKind::Added,
         };
         match o.tag {
-            OpTag::Insert if inserted_in(o, sentence) => {
-                out.push(Segment { kind, source: Span { start: o.source.start, end: o.source.start }, article: o.article })
-            }
+            OpTag::Insert if inserted_in(o, sentence) => out.push(Segment {
+                kind,
+                source: Span {
+                    start: o.source.start,
+                    end: o.source.start,
+                },
+                article: o.article,
+            }),
             OpTag::Insert => {}
             _ if clip.start < clip.end => {
-                let article = if o.tag == OpTag::Equal && clip != o.source { Span::default() } else { o.article };
-                out.push(Segment { kind, source: clip, article });
+                let article = if o.tag == OpTag::Equal && clip != o.source {
+                    Span::default()
+                } else {
+                    o.article
+                };
+                out.push(Segment {
+                    kind,
+                    source: clip,
+                    article,
+                });
             }
             _ => {}
         }

@@ -23,14 +23,23 @@ pub fn json(corpus: &Corpus, articles: &[usize]) -> String {
         out.push_str("{\"id\":");
         string(&mut out, &s.id);
         out.push_str(",\"speaker\":");
-        string(&mut out, corpus.story.speakers.get(s.speaker).map_or("", |sp| sp.name.as_str()));
+        string(
+            &mut out,
+            corpus
+                .story
+                .speakers
+                .get(s.speaker)
+                .map_or("", |sp| sp.name.as_str()),
+        );
         out.push_str(",\"text\":");
         string(&mut out, &s.text);
         out.push('}');
     }
     out.push_str("],\n\"articles\":[");
     for (n, &i) in articles.iter().enumerate() {
-        let Some(a) = corpus.articles().get(i) else { continue };
+        let Some(a) = corpus.articles().get(i) else {
+            continue;
+        };
         sep(&mut out, n);
         out.push_str("{\"id\":");
         string(&mut out, &a.id);
@@ -53,21 +62,49 @@ pub fn json(corpus: &Corpus, articles: &[usize]) -> String {
         out.push('}');
     }
     out.push_str("],\n\"matches\":[");
-    let mut n = 0;
-    for m in corpus.matches.iter().filter(|m| articles.contains(&m.article)) {
+    let chosen = selection(corpus, articles);
+    for (n, m) in corpus
+        .matches
+        .iter()
+        .filter(|m| chosen[m.article])
+        .enumerate()
+    {
         sep(&mut out, n);
-        n += 1;
         match_json(&mut out, corpus, m);
     }
     out.push_str("]}\n");
     out
 }
 
+/// `chosen[i]`: article `i` is among `articles`.
+fn selection(corpus: &Corpus, articles: &[usize]) -> Vec<bool> {
+    let mut chosen = vec![false; corpus.articles().len()];
+    for &i in articles {
+        if let Some(c) = chosen.get_mut(i) {
+            *c = true;
+        }
+    }
+    chosen
+}
+
 fn match_json(out: &mut String, corpus: &Corpus, m: &Match) {
     out.push_str("{\"article\":");
-    string(out, corpus.articles().get(m.article).map_or("", |a| a.id.as_str()));
+    string(
+        out,
+        corpus
+            .articles()
+            .get(m.article)
+            .map_or("", |a| a.id.as_str()),
+    );
     out.push_str(",\"source\":");
-    string(out, corpus.story.sources.get(m.source).map_or("", |s| s.id.as_str()));
+    string(
+        out,
+        corpus
+            .story
+            .sources
+            .get(m.source)
+            .map_or("", |s| s.id.as_str()),
+    );
     let _ = write!(
         out,
         ",\"kind\":\"{}\",\"source_start\":{},\"source_end\":{},\"article_start\":{},\"article_end\":{},\"similarity\":{:.4}",
@@ -78,7 +115,11 @@ fn match_json(out: &mut String, corpus: &Corpus, m: &Match) {
         m.article_span.end,
         m.similarity
     );
-    if let Some(sp) = m.quote.and_then(|q| corpus.quotes.get(q)).and_then(|q| q.speaker.and_then(|s| corpus.story.speakers.get(s))) {
+    if let Some(sp) = m
+        .quote
+        .and_then(|q| corpus.quotes.get(q))
+        .and_then(|q| q.speaker.and_then(|s| corpus.story.speakers.get(s)))
+    {
         out.push_str(",\"attributed_to\":");
         string(out, &sp.name);
     }
@@ -128,8 +169,14 @@ pub fn string(out: &mut String, s: &str) {
 /// One CSV row per match: ids, outlet, date, kind, similarity, offsets, and both texts.
 pub fn csv(corpus: &Corpus, articles: &[usize]) -> String {
     let mut out = String::from("article,outlet,date,source,kind,similarity,source_start,source_end,article_start,article_end,source_text,article_text\r\n");
-    for m in corpus.matches.iter().filter(|m| articles.contains(&m.article)) {
-        let (Some(a), Some(s)) = (corpus.articles().get(m.article), corpus.story.sources.get(m.source)) else { continue };
+    let chosen = selection(corpus, articles);
+    for m in corpus.matches.iter().filter(|m| chosen[m.article]) {
+        let (Some(a), Some(s)) = (
+            corpus.articles().get(m.article),
+            corpus.story.sources.get(m.source),
+        ) else {
+            continue;
+        };
         let date = a.date.map(|d| d.to_string()).unwrap_or_default();
         let fields = [
             a.id.clone(),

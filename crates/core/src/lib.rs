@@ -26,9 +26,9 @@ pub mod export;
 pub mod model;
 pub mod query;
 pub mod quotes;
-pub mod text;
 #[doc(hidden)]
 pub mod testkit;
+pub mod text;
 pub mod topics;
 
 pub use model::*;
@@ -37,14 +37,29 @@ pub use model::*;
 pub fn analyze(story: Story, diagnostics: Vec<Diagnostic>) -> Corpus {
     let mut quotes = Vec::new();
     for (ai, a) in story.articles.iter().enumerate() {
-        quotes.extend(quotes::find_quotes(ai, &a.body, &a.paragraphs, &story.speakers));
+        quotes.extend(quotes::find_quotes(
+            ai,
+            &a.body,
+            &a.paragraphs,
+            &story.speakers,
+        ));
     }
-    let indexes: Vec<align::SourceIndex> = story.sources.iter().map(align::SourceIndex::new).collect();
+    let indexes: Vec<align::SourceIndex> =
+        story.sources.iter().map(align::SourceIndex::new).collect();
     let mut matches = Vec::new();
     let mut start = 0;
     for (ai, a) in story.articles.iter().enumerate() {
-        let end = start + quotes[start..].iter().take_while(|q| q.article == ai).count();
-        let ctx = align::ArticleContext { index: ai, article: a, quotes: (start..end).map(|i| (i, &quotes[i])).collect(), speakers: &story.speakers };
+        let end = start
+            + quotes[start..]
+                .iter()
+                .take_while(|q| q.article == ai)
+                .count();
+        let ctx = align::ArticleContext {
+            index: ai,
+            article: a,
+            quotes: (start..end).map(|i| (i, &quotes[i])).collect(),
+            speakers: &story.speakers,
+        };
         let mut found: Vec<Match> = Vec::new();
         for (si, s) in story.sources.iter().enumerate() {
             found.extend(align::align(&ctx, si, s, &indexes[si]));
@@ -54,10 +69,22 @@ pub fn analyze(story: Story, diagnostics: Vec<Diagnostic>) -> Corpus {
         start = end;
     }
     let lexicon = topics::Lexicon::new(&story.topics);
-    let topic_hits = story.articles.iter().enumerate().flat_map(|(i, a)| lexicon.tag(i, a)).collect();
+    let topic_hits = story
+        .articles
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| lexicon.tag(i, a))
+        .collect();
     let bodies: Vec<&str> = story.articles.iter().map(|a| a.body.as_str()).collect();
     let clusters = clusters::cluster(&quotes, &bodies);
-    Corpus { story, quotes, matches, topic_hits, clusters, diagnostics }
+    Corpus {
+        story,
+        quotes,
+        matches,
+        topic_hits,
+        clusters,
+        diagnostics,
+    }
 }
 
 /// A quotation reproduces at most one source: keep the match with the highest similarity.
@@ -66,7 +93,8 @@ fn keep_best_per_quote(found: &mut Vec<Match>) {
     for i in 0..found.len() {
         for j in 0..found.len() {
             if i != j && found[i].quote.is_some() && found[i].quote == found[j].quote {
-                let better = (found[j].similarity, std::cmp::Reverse(j)) > (found[i].similarity, std::cmp::Reverse(i));
+                let better = (found[j].similarity, std::cmp::Reverse(j))
+                    > (found[i].similarity, std::cmp::Reverse(i));
                 if better {
                     keep[i] = false;
                 }

@@ -1,6 +1,6 @@
 //! Builders for tests: a story around Bukele's post from article texts written inline.
 
-use crate::model::{Article, Corpus, Source, Speaker, Span, Story};
+use crate::model::{Article, Corpus, Source, Span, Speaker, Story};
 
 /// The post the seed corpus is about, as a test source.
 pub const POST: &str = "We have offered the United States of America the opportunity to outsource part of its prison system.\n\nWe are willing to take in only convicted criminals (including convicted U.S. citizens) into our mega-prison (CECOT) in exchange for a fee.\n\nThe fee would be relatively low for the U.S. but significant for us, making our entire prison system sustainable.";
@@ -8,8 +8,14 @@ pub const POST: &str = "We have offered the United States of America the opportu
 /// A story with `POST` by Nayib Bukele, Marco Rubio as another speaker, and one article per text.
 pub fn story(texts: &[&str]) -> Story {
     let speakers = vec![
-        Speaker { name: "Nayib Bukele".into(), aliases: vec!["President Bukele".into(), "the Salvadoran president".into()] },
-        Speaker { name: "Marco Rubio".into(), aliases: vec!["Rubio".into(), "Secretary Rubio".into()] },
+        Speaker {
+            name: "Nayib Bukele".into(),
+            aliases: vec!["President Bukele".into(), "the Salvadoran president".into()],
+        },
+        Speaker {
+            name: "Marco Rubio".into(),
+            aliases: vec!["Rubio".into(), "Secretary Rubio".into()],
+        },
     ];
     let source = Source {
         id: "post".into(),
@@ -20,8 +26,19 @@ pub fn story(texts: &[&str]) -> Story {
         text: POST.into(),
         sentences: crate::text::sentences(POST, Span::new(0, POST.len())),
     };
-    let articles = texts.iter().enumerate().map(|(i, t)| article(&format!("a{i}"), t)).collect();
-    Story { title: "t".into(), summary: String::new(), sources: vec![source], speakers, topics: Vec::new(), articles }
+    let articles = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| article(&format!("a{i}"), t))
+        .collect();
+    Story {
+        title: "t".into(),
+        summary: String::new(),
+        sources: vec![source],
+        speakers,
+        topics: Vec::new(),
+        articles,
+    }
 }
 
 pub fn article(id: &str, body: &str) -> Article {
@@ -47,6 +64,14 @@ pub fn analyze(texts: &[&str]) -> Corpus {
 pub fn found(c: &Corpus, i: usize) -> Vec<(&'static str, String, String)> {
     let a = &c.story.articles[i];
     c.matches_of(i)
-        .map(|m| (m.kind.as_str(), m.article_span.slice(&a.body).to_string(), m.source_span.slice(&c.story.sources[m.source].text).to_string()))
+        .map(|m| {
+            (
+                m.kind.as_str(),
+                m.article_span.slice(&a.body).to_string(),
+                m.source_span
+                    .slice(&c.story.sources[m.source].text)
+                    .to_string(),
+            )
+        })
         .collect()
 }

@@ -26,13 +26,21 @@ fn unmark(marked: &str) -> (String, Vec<Span>) {
 }
 
 fn words(text: &str) -> Vec<Span> {
-    tokenize(text).into_iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.span).collect()
+    tokenize(text)
+        .into_iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.span)
+        .collect()
 }
 
 #[test]
 fn finds_at_least_97_percent_of_reproduced_words_with_97_percent_precision() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/heldout");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
     files.sort();
     assert!(files.len() >= 12, "held-out set too small");
     let (mut tp, mut fp, mut fneg) = (0usize, 0usize, 0usize);
@@ -54,9 +62,23 @@ fn finds_at_least_97_percent_of_reproduced_words_with_97_percent_precision() {
             }
         }
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let recall = if t + n == 0 { 1.0 } else { t as f64 / (t + n) as f64 };
-        let precision = if t + f == 0 { 1.0 } else { t as f64 / (t + f) as f64 };
-        report.push_str(&format!("{name:<32} gold {:>3}  found {:>3}  recall {:>6.1}%  precision {:>6.1}%\n", t + n, t + f, recall * 100.0, precision * 100.0));
+        let recall = if t + n == 0 {
+            1.0
+        } else {
+            t as f64 / (t + n) as f64
+        };
+        let precision = if t + f == 0 {
+            1.0
+        } else {
+            t as f64 / (t + f) as f64
+        };
+        report.push_str(&format!(
+            "{name:<32} gold {:>3}  found {:>3}  recall {:>6.1}%  precision {:>6.1}%\n",
+            t + n,
+            t + f,
+            recall * 100.0,
+            precision * 100.0
+        ));
         if recall < 0.97 || precision < 0.97 {
             failures.push(name);
         }
@@ -66,9 +88,16 @@ fn finds_at_least_97_percent_of_reproduced_words_with_97_percent_precision() {
     }
     let recall = tp as f64 / (tp + fneg) as f64;
     let precision = tp as f64 / (tp + fp) as f64;
-    report.push_str(&format!("overall: recall {:.1}% (budget 97%), precision {:.1}% (budget 97%)\n", recall * 100.0, precision * 100.0));
+    report.push_str(&format!(
+        "overall: recall {:.1}% (budget 97%), precision {:.1}% (budget 97%)\n",
+        recall * 100.0,
+        precision * 100.0
+    ));
     println!("{report}");
-    assert!(failures.is_empty() && recall >= 0.97 && precision >= 0.97, "{report}below 97%: {failures:?}");
+    assert!(
+        failures.is_empty() && recall >= 0.97 && precision >= 0.97,
+        "{report}below 97%: {failures:?}"
+    );
 }
 
 fn analyze_one(text: &str) -> presslens_core::Corpus {
@@ -83,7 +112,16 @@ fn found_spans(c: &presslens_core::Corpus) -> Vec<Span> {
         .filter(|m| m.kind != MatchKind::Paraphrase)
         .flat_map(|m| {
             let src = &c.story.sources[m.source].text;
-            diff::ops(src, m.source_span, body, m.article_span, Normalization::LOOSE).into_iter().filter(|o| o.tag == OpTag::Equal).map(|o| o.article)
+            diff::ops(
+                src,
+                m.source_span,
+                body,
+                m.article_span,
+                Normalization::LOOSE,
+            )
+            .into_iter()
+            .filter(|o| o.tag == OpTag::Equal)
+            .map(|o| o.article)
         })
         .collect()
 }

@@ -509,8 +509,8 @@ fn cue_in(body: &str, window: Span, speakers: &[Speaker], side: Side) -> Option<
     } else {
         match noun_phrase_before(&w, verb) {
             (np, Some(span)) if !np.is_empty() => (np, Some(span)),
-            // "said Rubio", "said the president" — never after a participle ("saying it would").
-            _ if !verb_lower.ends_with("ing") && names_follow(&w, verb + 1) => {
+            // "said Rubio", "said the president"; see `inverts`.
+            _ if inverts(&verb_lower) && names_follow(&w, verb + 1) => {
                 noun_phrase_after(&w, verb + 1)
             }
             _ => (String::new(), None),
@@ -526,7 +526,7 @@ fn cue_in(body: &str, window: Span, speakers: &[Speaker], side: Side) -> Option<
     };
     if np.is_empty() {
         // "…, saying, “…”": the speaker is whoever the clause is about.
-        let known = last_known_mention(&w, speakers)?;
+        let known = last_known_mention(&w, verb, speakers)?;
         return Some((Some(known), None, cue, false));
     }
     let lower = np.to_lowercase();
@@ -619,11 +619,22 @@ fn phrase(w: &Words, from: usize, to: usize) -> (String, Option<Span>) {
     (span.slice(w.body).to_string(), Some(span))
 }
 
-/// The known speaker mentioned last in the window.
-fn last_known_mention(w: &Words, speakers: &[Speaker]) -> Option<usize> {
+/// Can the speaker follow this verb ("said Rubio")? Never after "told" (its object is the listener)
+/// nor after a participle ("saying it would").
+fn inverts(verb: &str) -> bool {
+    !verb.ends_with("ing")
+        && !matches!(
+            verb,
+            "told" | "tells" | "according" | "described" | "reported"
+        )
+}
+
+/// The known speaker mentioned last in the window before token `before`.
+fn last_known_mention(w: &Words, before: usize, speakers: &[Speaker]) -> Option<usize> {
+    let end = w.tokens.get(before)?.span.start;
     let text = Span {
         start: w.tokens.first()?.span.start,
-        end: w.tokens.last()?.span.end,
+        end,
     }
     .slice(w.body)
     .to_lowercase();

@@ -83,3 +83,9 @@ fn straight_marks_pair_up() {
     let texts: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
     assert_eq!(texts, ["First,", "and second."]);
 }
+
+#[test]
+fn the_listener_after_told_is_not_the_speaker() {
+    let q = quotes("Bukele waved down to them and told Rubio with a grin — switching to English — “Ninety percent approval rating!”");
+    assert_eq!(q[0].1.as_deref(), Some("Nayib Bukele"));
+}

@@ -394,6 +394,9 @@ fn attribute(
             .and_then(|c| cue_in(body, c, speakers, Side::Before))
             .or_else(|| cue_in(body, after, speakers, Side::After))
             .or_else(|| cue_in(body, before, speakers, Side::Before));
+        // No sentence break since the previous quote of this paragraph ended.
+        let same_sentence =
+            qi > 0 && quotes[qi - 1].outer.end >= para.start && before.start == prev_end;
         let q = &mut quotes[qi];
         match found {
             Some((speaker, text, cue, pronoun)) => {
@@ -405,8 +408,9 @@ fn attribute(
                     q.speaker_text = text;
                 }
             }
-            // No cue in its sentence: a quote standing alone continues the previous speaker.
-            None if before.slice(body).trim().is_empty() => {
+            // No cue: a quote standing alone, or the next fragment of the same sentence,
+            // continues the previous speaker.
+            None if same_sentence || before.slice(body).trim().is_empty() => {
                 (q.speaker, q.speaker_text) = last_speaker.clone()
             }
             None => {}
@@ -554,7 +558,13 @@ fn noun_phrase_before(w: &Words, verb: usize) -> (String, Option<Span>) {
             break;
         }
         let lower = w.lower(i);
-        if lower.ends_with("ly") && first == verb {
+        if (lower.ends_with("ly")
+            || matches!(
+                lower.as_str(),
+                "also" | "then" | "later" | "again" | "further"
+            ))
+            && first == verb
+        {
             last = i; // "reportedly stated": the adverb is not part of the name
             continue;
         }

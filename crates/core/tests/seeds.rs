@@ -242,3 +242,18 @@ fn topics_carry_their_evidence() {
         "Guantanamo Bay"
     );
 }
+
+#[test]
+#[ignore = "prints every quotation with its speaker, for reading"]
+fn print_quotes() {
+    let c = seeds();
+    for q in &c.quotes {
+        let a = &c.articles()[q.article];
+        let who = q
+            .speaker
+            .map(|s| c.story.speakers[s].name.clone())
+            .or(q.speaker_text.clone())
+            .unwrap_or_else(|| "?".into());
+        println!("{} [{who}] {}", &a.id[..3], q.inner.slice(&a.body));
+    }
+}

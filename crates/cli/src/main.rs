@@ -1,5 +1,6 @@
 //! `presslens`: check a story corpus, show how each outlet quoted the primary source, export the
-//! matches. The corpus is `--corpus DIR`, else `$PRESSLENS_CORPUS`, else the project's `corpus/`.
+//! matches. The corpus is `--corpus DIR`, else `$PRESSLENS_CORPUS`, else `corpus/` in the working
+//! directory (the project's seed corpus when run from the project root).
 
 mod report;
 
@@ -10,11 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(
-    name = "presslens",
-    version,
-    about = "How the press quoted the primary source of a story"
-)]
+#[command(name = "presslens", version, about = "How the press quoted the primary source of a story")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -22,8 +19,8 @@ struct Cli {
 
 #[derive(clap::Args)]
 struct CorpusArg {
-    /// The corpus folder (story.toml + articles/).
-    #[arg(long, env = "PRESSLENS_CORPUS", default_value = default_corpus())]
+    /// The corpus folder (story.toml + articles/), relative to the working directory.
+    #[arg(long, env = "PRESSLENS_CORPUS", default_value = "corpus")]
     corpus: PathBuf,
 }
 
@@ -54,10 +51,6 @@ enum Format {
     Csv,
 }
 
-const fn default_corpus() -> &'static str {
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus")
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -66,8 +59,7 @@ fn main() -> ExitCode {
             if json {
                 print(&presslens_core::export::json(c, &all(c)))
             } else {
-                let color =
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+                let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
                 print(&report::quotes(c, color))
             }
         }),
@@ -101,11 +93,7 @@ fn load(dir: &std::path::Path) -> Corpus {
 /// Runs `f` on the corpus when it loads without errors; otherwise prints the errors.
 fn with_corpus(dir: &std::path::Path, f: impl FnOnce(&Corpus) -> ExitCode) -> ExitCode {
     let c = load(dir);
-    let errors: Vec<_> = c
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .collect();
+    let errors: Vec<_> = c.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
     if !errors.is_empty() {
         for d in errors {
             eprintln!("{d}");
@@ -123,11 +111,7 @@ fn check(dir: &std::path::Path) -> ExitCode {
         out.push_str(&d.to_string());
         out.push('\n');
     }
-    let errors = c
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
+    let errors = c.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = c.diagnostics.len() - errors;
     out.push_str(&format!("{errors} errors, {warnings} warnings\n"));
     let _ = print(&out);

@@ -15,67 +15,30 @@ pub fn summary(c: &Corpus) -> String {
         *outlets.entry(a.outlet_name()).or_default() += 1;
     }
     let _ = writeln!(out, "story:    {}", c.story.title);
-    let _ = writeln!(
-        out,
-        "articles: {} ({} undated)",
-        arts.len(),
-        arts.iter().filter(|a| a.date.is_none()).count()
-    );
+    let _ = writeln!(out, "articles: {} ({} undated)", arts.len(), arts.iter().filter(|a| a.date.is_none()).count());
     let _ = writeln!(out, "outlets:  {}", outlets.len());
     for (o, n) in &outlets {
         let _ = writeln!(out, "  {n:>4}  {o}");
     }
     let _ = writeln!(out, "sources:  {}", c.story.sources.len());
     for (si, s) in c.story.sources.iter().enumerate() {
-        let speaker = c
-            .story
-            .speakers
-            .get(s.speaker)
-            .map_or("", |sp| sp.name.as_str());
-        let _ = writeln!(
-            out,
-            "  {} ({speaker}, {} sentences)",
-            s.id,
-            s.sentences.len()
-        );
-        for kind in [
-            MatchKind::Quoted,
-            MatchKind::Unmarked,
-            MatchKind::Paraphrase,
-        ] {
-            let ms: Vec<_> = c
-                .matches
-                .iter()
-                .filter(|m| m.source == si && m.kind == kind)
-                .collect();
+        let speaker = c.story.speakers.get(s.speaker).map_or("", |sp| sp.name.as_str());
+        let _ = writeln!(out, "  {} ({speaker}, {} sentences)", s.id, s.sentences.len());
+        for kind in [MatchKind::Quoted, MatchKind::Unmarked, MatchKind::Paraphrase] {
+            let ms: Vec<_> = c.matches.iter().filter(|m| m.source == si && m.kind == kind).collect();
             let mut in_arts: Vec<usize> = ms.iter().map(|m| m.article).collect();
             in_arts.dedup();
-            let _ = writeln!(
-                out,
-                "  {n:>4}  {:<10} matches in {} articles",
-                kind.as_str(),
-                in_arts.len(),
-                n = ms.len()
-            );
+            let _ =
+                writeln!(out, "  {n:>4}  {:<10} matches in {} articles", kind.as_str(), in_arts.len(), n = ms.len());
         }
     }
     let _ = writeln!(out, "topics:   {}", c.story.topics.len());
     for (ti, t) in c.story.topics.iter().enumerate() {
-        let mut in_arts: Vec<usize> = c
-            .topic_hits
-            .iter()
-            .filter(|h| h.topic == ti)
-            .map(|h| h.article)
-            .collect();
+        let mut in_arts: Vec<usize> = c.topic_hits.iter().filter(|h| h.topic == ti).map(|h| h.article).collect();
         in_arts.dedup();
         let _ = writeln!(out, "  {:>4}  {} ({})", in_arts.len(), t.label, t.id);
     }
-    let _ = writeln!(
-        out,
-        "quotes:   {} quotations, {} clusters across articles",
-        c.quotes.len(),
-        c.clusters.len()
-    );
+    let _ = writeln!(out, "quotes:   {} quotations, {} clusters across articles", c.quotes.len(), c.clusters.len());
     for cl in &c.clusters {
         let v = &cl.variants[cl.canonical];
         let n: usize = cl.variants.iter().map(|v| v.quotes.len()).sum();
@@ -85,12 +48,7 @@ pub fn summary(c: &Corpus) -> String {
             .map(|s| s.name.clone())
             .or(cl.speaker_text.clone())
             .unwrap_or_else(|| "unattributed".into());
-        let _ = writeln!(
-            out,
-            "  {n:>4}  {who}: “{}” ({} wordings)",
-            ellipsize(&v.text, 70),
-            cl.variants.len()
-        );
+        let _ = writeln!(out, "  {n:>4}  {who}: “{}” ({} wordings)", ellipsize(&v.text, 70), cl.variants.len());
     }
     out
 }
@@ -123,24 +81,15 @@ impl Style {
 pub fn quotes(c: &Corpus, color: bool) -> String {
     let st = Style { color };
     let mut out = String::new();
-    let _ = writeln!(out, "legend: kept  [-left out-]  [-source-]{{+article+}} changed  {{+added+}}  (…not in this match…)\n");
+    let _ = writeln!(
+        out,
+        "legend: kept  [-left out-]  [-source-]{{+article+}} changed  {{+added+}}  (…not in this match…)\n"
+    );
     for (ai, a) in c.articles().iter().enumerate() {
         let date = a.date.map_or("undated".to_string(), |d| d.to_string());
-        let via = a
-            .via
-            .as_deref()
-            .map(|v| format!(" via {v}"))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "{}",
-            st.paint(
-                "1",
-                &format!("{} — {}{via}, {date}", a.id, a.outlet_name()),
-                "== ",
-                " =="
-            )
-        );
+        let via = a.via.as_deref().map(|v| format!(" via {v}")).unwrap_or_default();
+        let _ =
+            writeln!(out, "{}", st.paint("1", &format!("{} — {}{via}, {date}", a.id, a.outlet_name()), "== ", " =="));
         for (si, s) in c.story.sources.iter().enumerate() {
             for (n, row) in rows(c, ai, si, Normalization::REPORT).iter().enumerate() {
                 let pct = (row.reproduced * 100.0).round();
@@ -157,23 +106,16 @@ pub fn quotes(c: &Corpus, color: bool) -> String {
                         let piece = match seg.kind {
                             SegmentKind::Kept => st.paint("32", src, "", ""),
                             SegmentKind::Dropped => st.paint("31;9", src, "[-", "-]"),
-                            SegmentKind::Changed => format!(
-                                "{}{}",
-                                st.paint("31;9", src, "[-", "-]"),
-                                st.paint("33", art, "{+", "+}")
-                            ),
+                            SegmentKind::Changed => {
+                                format!("{}{}", st.paint("31;9", src, "[-", "-]"), st.paint("33", art, "{+", "+}"))
+                            }
                             SegmentKind::Added => st.paint("34", art, "{+", "+}"),
                             SegmentKind::Outside => st.paint("2", src, "(", ")"),
                         };
                         line.push_str(&piece);
                         line.push(' ');
                     }
-                    let _ = writeln!(
-                        out,
-                        "    {:<10} {}",
-                        c.matches[m.index].kind.as_str(),
-                        line.trim_end()
-                    );
+                    let _ = writeln!(out, "    {:<10} {}", c.matches[m.index].kind.as_str(), line.trim_end());
                 }
             }
         }

@@ -8,9 +8,11 @@ fn seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
 }
 
+/// Runs the binary from the project root, where the default corpus is the seeds.
 fn presslens(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_presslens"))
         .args(args)
+        .current_dir(seeds().parent().unwrap())
         .env_remove("PRESSLENS_CORPUS")
         .output()
         .expect("run presslens")
@@ -60,10 +62,7 @@ fn check_on_a_broken_story_names_file_and_line_and_fails() {
     let out = presslens(&["check", "--corpus", dir.to_str().unwrap()]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{text}");
-    assert!(
-        text.contains(&format!("story.toml:{line}:")),
-        "expected line {line}: {text}"
-    );
+    assert!(text.contains(&format!("story.toml:{line}:")), "expected line {line}: {text}");
     // `quotes` refuses to report on a broken corpus, naming the same place.
     let out = presslens(&["quotes", "--corpus", dir.to_str().unwrap()]);
     assert!(!out.status.success());
@@ -74,25 +73,19 @@ fn check_on_a_broken_story_names_file_and_line_and_fails() {
 fn corpus_can_be_chosen_by_environment_variable() {
     let dir = copy_of_seeds("env");
     std::fs::remove_file(dir.join("articles/004_979046fa02e13a40.txt")).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_presslens"))
-        .arg("check")
-        .env("PRESSLENS_CORPUS", &dir)
-        .output()
-        .unwrap();
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_presslens")).arg("check").env("PRESSLENS_CORPUS", &dir).output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     // The manifest still names 004: that is an error, reported with its line.
     assert!(!out.status.success());
     assert!(text.contains("articles: 4 (0 undated)"), "{text}");
-    assert!(
-        text.contains("names a file that does not exist: articles/004_979046fa02e13a40.txt"),
-        "{text}"
-    );
+    assert!(text.contains("names a file that does not exist: articles/004_979046fa02e13a40.txt"), "{text}");
 }
 
 #[test]
 fn json_export_follows_contract_v1() {
     let out = presslens(&["quotes", "--json"]);
-    assert!(out.status.success());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     assert_eq!(v["version"], 1);
     let sources = v["sources"].as_array().unwrap();
@@ -107,25 +100,11 @@ fn json_export_follows_contract_v1() {
     for a in articles {
         assert!(a["id"].is_string() && a["outlet"].is_string() && a["body"].is_string());
         assert!(a["date"].is_null() || a["date"].as_str().unwrap().len() == 10);
-        assert!(
-            !a["body"].as_str().unwrap().starts_with(" date "),
-            "body excludes the date line"
-        );
+        assert!(!a["body"].as_str().unwrap().starts_with(" date "), "body excludes the date line");
     }
-    assert!(
-        articles.iter().any(|a| a["date"].is_null()),
-        "004 stays undated"
-    );
-    let body_of = |id: &str| {
-        articles.iter().find(|a| a["id"] == id).unwrap()["body"]
-            .as_str()
-            .unwrap()
-    };
-    let text_of = |id: &str| {
-        sources.iter().find(|s| s["id"] == id).unwrap()["text"]
-            .as_str()
-            .unwrap()
-    };
+    assert!(articles.iter().any(|a| a["date"].is_null()), "004 stays undated");
+    let body_of = |id: &str| articles.iter().find(|a| a["id"] == id).unwrap()["body"].as_str().unwrap();
+    let text_of = |id: &str| sources.iter().find(|s| s["id"] == id).unwrap()["text"].as_str().unwrap();
     let mut equal_ops = 0;
     for m in matches {
         let kind = m["kind"].as_str().unwrap();
@@ -135,15 +114,9 @@ fn json_export_follows_contract_v1() {
         let body = body_of(m["article"].as_str().unwrap());
         let src = text_of(m["source"].as_str().unwrap());
         let span = |t: &str, a: &str, b: &str, o: &Value| -> String {
-            let (s, e) = (
-                o[a].as_u64().unwrap() as usize,
-                o[b].as_u64().unwrap() as usize,
-            );
+            let (s, e) = (o[a].as_u64().unwrap() as usize, o[b].as_u64().unwrap() as usize);
             assert!(s <= e && e <= t.len(), "{a}..{b} out of bounds");
-            assert!(
-                t.is_char_boundary(s) && t.is_char_boundary(e),
-                "{a}..{b} not on a character boundary"
-            );
+            assert!(t.is_char_boundary(s) && t.is_char_boundary(e), "{a}..{b} not on a character boundary");
             t[s..e].to_string()
         };
         let whole_a = span(body, "article_start", "article_end", m);
@@ -157,11 +130,7 @@ fn json_export_follows_contract_v1() {
             match o["op"].as_str().unwrap() {
                 "equal" => {
                     equal_ops += 1;
-                    assert_eq!(
-                        norm_words(&a),
-                        norm_words(&s),
-                        "equal op differs: {a:?} vs {s:?}"
-                    );
+                    assert_eq!(norm_words(&a), norm_words(&s), "equal op differs: {a:?} vs {s:?}");
                 }
                 "insert" => assert!(s.is_empty() && !a.is_empty()),
                 "delete" => assert!(a.is_empty() && !s.is_empty()),
@@ -194,12 +163,6 @@ fn human_report_shows_kept_dropped_changed_and_absent() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(!text.contains('\x1b'), "plain when not a terminal");
     assert!(text.contains("[-U.S-]{+US+}"), "003's change is shown");
-    assert!(
-        text.contains("sentence 2: absent"),
-        "003 leaves out sentence 2"
-    );
-    assert!(
-        text.contains("{+Nayib Bukele (@nayibbukele) February 4, 2025+}"),
-        "004's author line is an insertion"
-    );
+    assert!(text.contains("sentence 2: absent"), "003 leaves out sentence 2");
+    assert!(text.contains("{+Nayib Bukele (@nayibbukele) February 4, 2025+}"), "004's author line is an insertion");
 }

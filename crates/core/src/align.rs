@@ -44,25 +44,17 @@ impl<'a> Words<'a> {
         let breaks = (0..idx.len())
             .map(|n| {
                 n > 0
-                    && (tokens[idx[n - 1] + 1..idx[n]].iter().any(|t| {
-                        t.kind == TokenKind::Url || matches!(t.span.slice(text), "…" | "...")
-                    }) || text
-                        [tokens[idx[n - 1]].span.end as usize..tokens[idx[n]].span.start as usize]
-                        .contains('\n'))
+                    && (tokens[idx[n - 1] + 1..idx[n]]
+                        .iter()
+                        .any(|t| t.kind == TokenKind::Url || matches!(t.span.slice(text), "…" | "..."))
+                        || text[tokens[idx[n - 1]].span.end as usize..tokens[idx[n]].span.start as usize]
+                            .contains('\n'))
             })
             .collect();
-        Words {
-            text,
-            spans: idx.iter().map(|&i| tokens[i].span).collect(),
-            keys,
-            breaks,
-        }
+        Words { text, spans: idx.iter().map(|&i| tokens[i].span).collect(), keys, breaks }
     }
     fn is_content(&self, i: usize) -> bool {
-        let w = self.spans[i]
-            .slice(self.text)
-            .to_lowercase()
-            .replace('’', "'");
+        let w = self.spans[i].slice(self.text).to_lowercase().replace('’', "'");
         !is_stopword(&w)
     }
     /// Index range of the words that lie inside `span`.
@@ -91,12 +83,7 @@ impl<'a> SourceIndex<'a> {
             at.entry(*k).or_default().push(i as u32);
         }
         let sentences = source.sentences.iter().map(|s| words.within(*s)).collect();
-        SourceIndex {
-            words,
-            sentences,
-            content,
-            at,
-        }
+        SourceIndex { words, sentences, content, at }
     }
 }
 
@@ -122,11 +109,7 @@ fn runs(words: &Words, keys: &[u64], range: Range<usize>, src: &SourceIndex) -> 
                 continue; // not the start of a maximal run
             }
             let mut len = 1;
-            while i + len < range.end
-                && j + len < sk.len()
-                && keys[i + len] == sk[j + len]
-                && !words.breaks[i + len]
-            {
+            while i + len < range.end && j + len < sk.len() && keys[i + len] == sk[j + len] && !words.breaks[i + len] {
                 len += 1;
             }
             out.push(Run { a: i, s: j, len });
@@ -172,11 +155,7 @@ fn best_chain(mut runs: Vec<Run>, weight: impl Fn(&Run) -> f32) -> Vec<Run> {
 fn clip(r: Run, sentence: &Range<usize>) -> Option<Run> {
     let start = r.s.max(sentence.start);
     let end = (r.s + r.len).min(sentence.end);
-    (start < end).then(|| Run {
-        a: r.a + (start - r.s),
-        s: start,
-        len: end - start,
-    })
+    (start < end).then(|| Run { a: r.a + (start - r.s), s: start, len: end - start })
 }
 
 /// Everything the aligner needs about one article.
@@ -188,12 +167,7 @@ pub struct ArticleContext<'a> {
 }
 
 /// All matches of one source in one article.
-pub fn align(
-    ctx: &ArticleContext,
-    source_idx: usize,
-    source: &Source,
-    src: &SourceIndex,
-) -> Vec<Match> {
+pub fn align(ctx: &ArticleContext, source_idx: usize, source: &Source, src: &SourceIndex) -> Vec<Match> {
     let body = ctx.article.body.as_str();
     let words = Words::new(body);
     let mut taken = vec![false; words.keys.len()];
@@ -210,30 +184,19 @@ pub fn align(
     // A fragment too short to stand on its own counts when its sentence quotes the source too.
     let sentence_at = |span: Span| words.within(span).next().map(|i| sentence_of[i]);
     let quoting: Vec<Option<usize>> = out.iter().map(|m| sentence_at(m.article_span)).collect();
-    out.extend(
-        fragments
-            .into_iter()
-            .filter(|f| quoting.contains(&sentence_at(f.article_span))),
-    );
+    out.extend(fragments.into_iter().filter(|f| quoting.contains(&sentence_at(f.article_span))));
     for m in &out {
         for i in words.within(m.article_span) {
             taken[i] = true;
         }
     }
-    let in_quote: Vec<bool> = words
-        .spans
-        .iter()
-        .map(|w| ctx.quotes.iter().any(|(_, q)| q.outer.contains(*w)))
-        .collect();
-    for m in unmarked(
-        ctx,
-        &words,
-        &in_quote,
-        &sentence_of,
-        source_idx,
-        source,
-        src,
-    ) {
+    let mut in_quote = vec![false; words.spans.len()];
+    for (_, q) in &ctx.quotes {
+        for i in words.within(q.outer) {
+            in_quote[i] = true;
+        }
+    }
+    for m in unmarked(ctx, &words, &in_quote, &sentence_of, source_idx, source, src) {
         for i in words.within(m.article_span) {
             taken[i] = true;
         }
@@ -255,13 +218,7 @@ fn build_match(
     source_span: Span,
     article_span: Span,
 ) -> Match {
-    let ops = diff::ops(
-        &source.text,
-        source_span,
-        &ctx.article.body,
-        article_span,
-        Normalization::REPORT,
-    );
+    let ops = diff::ops(&source.text, source_span, &ctx.article.body, article_span, Normalization::REPORT);
     let similarity = diff::similarity(&source.text, source_span, &ops);
     Match {
         article: ctx.index,
@@ -278,14 +235,8 @@ fn build_match(
 
 fn chain_spans(words: &Words, src: &SourceIndex, chain: &[Run]) -> (Span, Span) {
     let (first, last) = (chain[0], chain[chain.len() - 1]);
-    let a = Span {
-        start: words.spans[first.a].start,
-        end: words.spans[last.a + last.len - 1].end,
-    };
-    let s = Span {
-        start: src.words.spans[first.s].start,
-        end: src.words.spans[last.s + last.len - 1].end,
-    };
+    let a = Span { start: words.spans[first.a].start, end: words.spans[last.a + last.len - 1].end };
+    let s = Span { start: src.words.spans[first.s].start, end: src.words.spans[last.s + last.len - 1].end };
     (a, s)
 }
 
@@ -320,18 +271,14 @@ fn quoted(
     if n == 0 {
         return Quoted::No;
     }
-    let candidates: Vec<Run> = runs(words, &words.keys, range.clone(), src)
-        .into_iter()
-        .filter(|r| r.len >= 2 || src.content[r.s])
-        .collect();
+    let candidates: Vec<Run> =
+        runs(words, &words.keys, range.clone(), src).into_iter().filter(|r| r.len >= 2 || src.content[r.s]).collect();
     let chain = best_chain(candidates, |r| r.len as f32);
     let matched: usize = chain.iter().map(|r| r.len).sum();
     let longest = chain.iter().map(|r| r.len).max().unwrap_or(0);
     let by_source = q.speaker == Some(source.speaker);
     let whole = chain.len() == 1 && matched == n;
-    let content = chain
-        .iter()
-        .any(|r| (r.s..r.s + r.len).any(|j| src.content[j]));
+    let content = chain.iter().any(|r| (r.s..r.s + r.len).any(|j| src.content[j]));
     let mut fragment = false;
     let accept = if other_speaker(q, source) {
         matched >= 8 && matched as f32 >= 0.9 * n as f32
@@ -346,10 +293,7 @@ fn quoted(
     }
     let (mut a, s) = chain_spans(words, src, &chain);
     // Words the outlet added at the edges of the quote stay in the match when there are few.
-    let (head, tail) = (
-        chain[0].a - range.start,
-        range.end - (chain[chain.len() - 1].a + chain[chain.len() - 1].len),
-    );
+    let (head, tail) = (chain[0].a - range.start, range.end - (chain[chain.len() - 1].a + chain[chain.len() - 1].len));
     if head > 0 && head <= 4 {
         a.start = words.spans[range.start].start;
     }
@@ -358,9 +302,7 @@ fn quoted(
     }
     let mut m = build_match(ctx, source_idx, source, MatchKind::Quoted, s, a);
     m.quote = Some(qi);
-    m.attribution = q
-        .cue
-        .map(|c| sentence_around(&ctx.article.body, &ctx.article.paragraphs, c));
+    m.attribution = q.cue.map(|c| sentence_around(&ctx.article.body, &ctx.article.paragraphs, c));
     if accept {
         Quoted::Match(Box::new(m))
     } else {
@@ -370,16 +312,7 @@ fn quoted(
 
 /// The sentence (within its paragraph) that contains `span`.
 fn sentence_around(body: &str, paragraphs: &[Span], span: Span) -> Span {
-    let para = paragraphs
-        .iter()
-        .find(|p| {
-            p.contains(Span {
-                start: span.start,
-                end: span.start,
-            })
-        })
-        .copied();
-    let Some(para) = para else { return span };
+    let Some(para) = quotes::paragraph_of(paragraphs, span.start) else { return span };
     sentences(body, para)
         .into_iter()
         .find(|s| s.start <= span.start && span.start < s.end.max(s.start + 1))
@@ -388,16 +321,8 @@ fn sentence_around(body: &str, paragraphs: &[Span], span: Span) -> Span {
 
 /// For each word, an id of the sentence it is in.
 fn sentence_ids(article: &Article, words: &Words) -> Vec<usize> {
-    let all: Vec<Span> = article
-        .paragraphs
-        .iter()
-        .flat_map(|p| sentences(&article.body, *p))
-        .collect();
-    words
-        .spans
-        .iter()
-        .map(|w| all.partition_point(|s| s.end <= w.start))
-        .collect()
+    let all: Vec<Span> = article.paragraphs.iter().flat_map(|p| sentences(&article.body, *p)).collect();
+    words.spans.iter().map(|w| all.partition_point(|s| s.end <= w.start)).collect()
 }
 
 fn unmarked(
@@ -415,10 +340,8 @@ fn unmarked(
             keys[i] = u64::MAX - i as u64; // never equal to a source word
         }
     }
-    let mut long: Vec<Run> = runs(words, &keys, 0..keys.len(), src)
-        .into_iter()
-        .filter(|r| r.len >= MIN_UNMARKED_RUN)
-        .collect();
+    let mut long: Vec<Run> =
+        runs(words, &keys, 0..keys.len(), src).into_iter().filter(|r| r.len >= MIN_UNMARKED_RUN).collect();
     long.sort_by_key(|r| (r.a, std::cmp::Reverse(r.len)));
     // Sentence coverage: how much of each sentence (outside quotes) long runs cover.
     let mut total: HashMap<usize, usize> = HashMap::new();
@@ -438,13 +361,9 @@ fn unmarked(
         }
     }
     let share = |sid: usize| {
-        covered.get(&sid).copied().unwrap_or(0) as f32
-            / total.get(&sid).copied().unwrap_or(1).max(1) as f32
+        covered.get(&sid).copied().unwrap_or(0) as f32 / total.get(&sid).copied().unwrap_or(1).max(1) as f32
     };
-    let kept: Vec<Run> = long
-        .into_iter()
-        .filter(|r| share(sentence_of[r.a]) >= MIN_UNMARKED_COVERAGE)
-        .collect();
+    let kept: Vec<Run> = long.into_iter().filter(|r| share(sentence_of[r.a]) >= MIN_UNMARKED_COVERAGE).collect();
     let kept = best_chain(kept, |r| r.len as f32);
     // Merge runs separated by short gaps into one copy.
     let mut groups: Vec<Vec<Run>> = Vec::new();
@@ -486,9 +405,8 @@ fn paraphrases(
             if range.is_empty() {
                 continue;
             }
-            let someone_else = quotes::sentence_speaker(body, sentence, ctx.speakers).is_some_and(
-                |(known, printed)| known.map_or(printed.is_some(), |s| s != source.speaker),
-            );
+            let someone_else = quotes::sentence_speaker(body, sentence, ctx.speakers)
+                .is_some_and(|(known, printed)| known.map_or(printed.is_some(), |s| s != source.speaker));
             if someone_else {
                 continue; // reported speech of someone else
             }
@@ -503,8 +421,7 @@ fn paraphrases(
                     end += 1;
                 }
                 if end > start {
-                    if let Some(m) = paraphrase_in(ctx, words, start..end, source_idx, source, src)
-                    {
+                    if let Some(m) = paraphrase_in(ctx, words, start..end, source_idx, source, src) {
                         out.push(m);
                     }
                 }
@@ -524,23 +441,16 @@ fn paraphrase_in(
     src: &SourceIndex,
 ) -> Option<Match> {
     let content_in_range = range.clone().filter(|&i| words.is_content(i)).count();
-    let candidates: Vec<Run> = runs(words, &words.keys, range, src)
-        .into_iter()
-        .filter(|r| r.len >= 2 || src.content[r.s])
-        .collect();
-    let content_weight = |r: &Run| {
-        (r.s..r.s + r.len).filter(|&j| src.content[j]).count() as f32 + 0.1 * r.len as f32
-    };
+    let candidates: Vec<Run> =
+        runs(words, &words.keys, range, src).into_iter().filter(|r| r.len >= 2 || src.content[r.s]).collect();
+    let content_weight = |r: &Run| (r.s..r.s + r.len).filter(|&j| src.content[j]).count() as f32 + 0.1 * r.len as f32;
     // A paraphrase renders one sentence of the source: chain within each, keep the best.
     let chain = src
         .sentences
         .iter()
         .map(|sent| {
-            let clipped = candidates
-                .iter()
-                .filter_map(|r| clip(*r, sent))
-                .filter(|r| r.len >= 2 || src.content[r.s])
-                .collect();
+            let clipped =
+                candidates.iter().filter_map(|r| clip(*r, sent)).filter(|r| r.len >= 2 || src.content[r.s]).collect();
             best_chain(clipped, content_weight)
         })
         .max_by(|a, b| {
@@ -548,25 +458,14 @@ fn paraphrase_in(
             w(a).total_cmp(&w(b))
         })
         .unwrap_or_default();
-    let content: usize = chain
-        .iter()
-        .map(|r| (r.s..r.s + r.len).filter(|&j| src.content[j]).count())
-        .sum();
+    let content: usize = chain.iter().map(|r| (r.s..r.s + r.len).filter(|&j| src.content[j]).count()).sum();
     let matched: usize = chain.iter().map(|r| r.len).sum();
     let longest = chain.iter().map(|r| r.len).max().unwrap_or(0);
-    if content < 3 || matched < 4 || longest < 2 || (content as f32) < 0.2 * content_in_range as f32
-    {
+    if content < 3 || matched < 4 || longest < 2 || (content as f32) < 0.2 * content_in_range as f32 {
         return None;
     }
     let (a, s) = chain_spans(words, src, &chain);
-    Some(build_match(
-        ctx,
-        source_idx,
-        source,
-        MatchKind::Paraphrase,
-        s,
-        a,
-    ))
+    Some(build_match(ctx, source_idx, source, MatchKind::Paraphrase, s, a))
 }
 
 #[cfg(test)]

@@ -13,22 +13,24 @@ use similar::{capture_diff_slices, Algorithm, DiffOp};
 use std::collections::HashMap;
 
 const GRAM: usize = 4;
+/// Quotes compared per shared 4-gram.
+const MAX_BUCKET: usize = 48;
 /// Share of the shorter quote's words that must be common to both.
 const MIN_SHARED: f32 = 0.6;
 
 /// Clusters of the quotes; `bodies[i]` is the body of article `i`.
 pub fn cluster(quotes: &[Quote], bodies: &[&str]) -> Vec<Cluster> {
-    let keys: Vec<Vec<u64>> = quotes
-        .iter()
-        .map(|q| Words::new(q.inner.slice(bodies.get(q.article).copied().unwrap_or(""))).keys)
-        .collect();
+    let keys: Vec<Vec<u64>> =
+        quotes.iter().map(|q| Words::new(q.inner.slice(bodies.get(q.article).copied().unwrap_or(""))).keys).collect();
     let mut parent: Vec<usize> = (0..quotes.len()).collect();
     let mut grams: HashMap<&[u64], Vec<usize>> = HashMap::new();
     for (qi, k) in keys.iter().enumerate() {
         let mut seen = Vec::new();
         for g in k.windows(GRAM) {
             let bucket = grams.entry(g).or_default();
-            for &other in bucket.iter() {
+            // A very common 4-gram ("in the United States") says little: compare with its most
+            // recent quotes only, so the cost stays linear in the number of quotes.
+            for &other in bucket.iter().rev().take(MAX_BUCKET) {
                 if quotes[other].article != quotes[qi].article && !seen.contains(&other) {
                     seen.push(other);
                     if similar_enough(&keys[other], k) {
@@ -57,10 +59,7 @@ pub fn cluster(quotes: &[Quote], bodies: &[&str]) -> Vec<Cluster> {
         .map(|members| build(quotes, bodies, &keys, members))
         .collect();
     clusters.sort_by_key(|c| {
-        (
-            std::cmp::Reverse(c.variants.iter().map(|v| v.quotes.len()).sum::<usize>()),
-            c.variants[c.canonical].quotes[0],
-        )
+        (std::cmp::Reverse(c.variants.iter().map(|v| v.quotes.len()).sum::<usize>()), c.variants[c.canonical].quotes[0])
     });
     clusters
 }
@@ -101,20 +100,9 @@ fn build(quotes: &[Quote], bodies: &[&str], keys: &[Vec<u64>], mut members: Vec<
         }
     }
     let canonical = (0..variants.len())
-        .max_by_key(|&i| {
-            (
-                variants[i].1.len(),
-                variants[i].0.len(),
-                std::cmp::Reverse(i),
-            )
-        })
+        .max_by_key(|&i| (variants[i].1.len(), variants[i].0.len(), std::cmp::Reverse(i)))
         .unwrap_or(0);
-    let text_of = |qi: usize| {
-        quotes[qi]
-            .inner
-            .slice(bodies.get(quotes[qi].article).copied().unwrap_or(""))
-            .to_string()
-    };
+    let text_of = |qi: usize| quotes[qi].inner.slice(bodies.get(quotes[qi].article).copied().unwrap_or("")).to_string();
     let canon_text = text_of(variants[canonical].1[0]);
     let variants: Vec<Variant> = variants
         .into_iter()
@@ -127,32 +115,17 @@ fn build(quotes: &[Quote], bodies: &[&str], keys: &[Vec<u64>], mut members: Vec<
                 Span::new(0, text.len()),
                 Normalization::REPORT,
             );
-            Variant {
-                text,
-                quotes: qs,
-                ops,
-            }
+            Variant { text, quotes: qs, ops }
         })
         .collect();
-    let mut speakers: std::collections::BTreeMap<(Option<usize>, Option<String>), usize> =
-        Default::default();
+    let mut speakers: std::collections::BTreeMap<(Option<usize>, Option<String>), usize> = Default::default();
     for &qi in &members {
         let q = &quotes[qi];
         if q.speaker.is_some() || q.speaker_text.is_some() {
-            *speakers
-                .entry((q.speaker, q.speaker_text.clone()))
-                .or_default() += 1;
+            *speakers.entry((q.speaker, q.speaker_text.clone())).or_default() += 1;
         }
     }
-    let (speaker, speaker_text) = speakers
-        .into_iter()
-        .max_by_key(|(k, n)| (*n, k.0.is_some()))
-        .map(|(k, _)| k)
-        .unwrap_or((None, None));
-    Cluster {
-        speaker,
-        speaker_text,
-        canonical,
-        variants,
-    }
+    let (speaker, speaker_text) =
+        speakers.into_iter().max_by_key(|(k, n)| (*n, k.0.is_some())).map(|(k, _)| k).unwrap_or((None, None));
+    Cluster { speaker, speaker_text, canonical, variants }
 }

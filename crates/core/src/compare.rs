@@ -63,16 +63,8 @@ impl SentenceRow {
 }
 
 /// Rows for every sentence of `source` against `article`, under `norm`.
-pub fn rows(
-    corpus: &Corpus,
-    article: usize,
-    source: usize,
-    norm: Normalization,
-) -> Vec<SentenceRow> {
-    let (Some(src), Some(art)) = (
-        corpus.story.sources.get(source),
-        corpus.articles().get(article),
-    ) else {
+pub fn rows(corpus: &Corpus, article: usize, source: usize, norm: Normalization) -> Vec<SentenceRow> {
+    let (Some(src), Some(art)) = (corpus.story.sources.get(source), corpus.articles().get(article)) else {
         return Vec::new();
     };
     let matches: Vec<(usize, Vec<Op>)> = corpus
@@ -93,11 +85,8 @@ pub fn rows(
         .iter()
         .map(|&sentence| {
             let words = diff::tokens_in(&src.text, sentence);
-            let word_spans: Vec<Span> = words
-                .iter()
-                .filter(|t| t.kind == crate::text::TokenKind::Word)
-                .map(|t| t.span)
-                .collect();
+            let word_spans: Vec<Span> =
+                words.iter().filter(|t| t.kind == crate::text::TokenKind::Word).map(|t| t.span).collect();
             let mut kept_r = vec![false; word_spans.len()];
             let mut kept_p = vec![false; word_spans.len()];
             let mut rows = Vec::new();
@@ -117,26 +106,12 @@ pub fn rows(
                         }
                     }
                 }
-                rows.push(MatchRow {
-                    index: *i,
-                    kind: m.kind,
-                    segments,
-                });
+                rows.push(MatchRow { index: *i, kind: m.kind, segments });
             }
             let n = word_spans.len().max(1) as f32;
             let reproduced = kept_r.iter().filter(|k| **k).count() as f32 / n;
-            let paraphrased = kept_p
-                .iter()
-                .zip(&kept_r)
-                .filter(|(p, r)| **p && !**r)
-                .count() as f32
-                / n;
-            SentenceRow {
-                sentence,
-                matches: rows,
-                reproduced,
-                paraphrased,
-            }
+            let paraphrased = kept_p.iter().zip(&kept_r).filter(|(p, r)| **p && !**r).count() as f32 / n;
+            SentenceRow { sentence, matches: rows, reproduced, paraphrased }
         })
         .collect()
 }
@@ -149,35 +124,25 @@ fn inserted_in(o: &Op, sentence: Span) -> bool {
 /// Segments of one match within one sentence; None when the match does not touch it.
 fn segments(words: &[Span], sentence: Span, extent: Span, ops: &[Op]) -> Option<Vec<Segment>> {
     let touches = ops.iter().any(|o| {
-        (o.tag != OpTag::Insert && o.source.overlaps(sentence))
-            || (o.tag == OpTag::Insert && inserted_in(o, sentence))
+        (o.tag != OpTag::Insert && o.source.overlaps(sentence)) || (o.tag == OpTag::Insert && inserted_in(o, sentence))
     });
     if !touches {
         return None;
     }
     let mut out = Vec::new();
     let outside = |out: &mut Vec<Segment>, from: u32, to: u32| {
-        let inside: Vec<&Span> = words
-            .iter()
-            .filter(|w| w.start >= from && w.end <= to)
-            .collect();
+        let inside: Vec<&Span> = words.iter().filter(|w| w.start >= from && w.end <= to).collect();
         if let (Some(first), Some(last)) = (inside.first(), inside.last()) {
             out.push(Segment {
                 kind: SegmentKind::Outside,
-                source: Span {
-                    start: first.start,
-                    end: last.end,
-                },
+                source: Span { start: first.start, end: last.end },
                 article: Span::default(),
             });
         }
     };
     outside(&mut out, sentence.start, extent.start);
     for o in ops {
-        let clip = Span {
-            start: o.source.start.max(sentence.start),
-            end: o.source.end.min(sentence.end),
-        };
+        let clip = Span { start: o.source.start.max(sentence.start), end: o.source.end.min(sentence.end) };
         let kind = match o.tag {
             OpTag::Equal => SegmentKind::Kept,
             OpTag::Delete => SegmentKind::Dropped,
@@ -187,24 +152,13 @@ fn segments(words: &[Span], sentence: Span, extent: Span, ops: &[Op]) -> Option<
         match o.tag {
             OpTag::Insert if inserted_in(o, sentence) => out.push(Segment {
                 kind,
-                source: Span {
-                    start: o.source.start,
-                    end: o.source.start,
-                },
+                source: Span { start: o.source.start, end: o.source.start },
                 article: o.article,
             }),
             OpTag::Insert => {}
             _ if clip.start < clip.end => {
-                let article = if o.tag == OpTag::Equal && clip != o.source {
-                    Span::default()
-                } else {
-                    o.article
-                };
-                out.push(Segment {
-                    kind,
-                    source: clip,
-                    article,
-                });
+                let article = if o.tag == OpTag::Equal && clip != o.source { Span::default() } else { o.article };
+                out.push(Segment { kind, source: clip, article });
             }
             _ => {}
         }

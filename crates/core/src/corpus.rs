@@ -4,6 +4,7 @@
 //! drops an article silently: every problem becomes a [`Diagnostic`] naming the file and line, and
 //! an article that can still be shown is kept (with a warning) rather than skipped.
 
+use crate::line_of;
 use crate::model::{Article, Date, Diagnostic, Severity, Source, Span, Speaker, Story, Topic};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -19,9 +20,7 @@ pub struct Loaded {
 
 impl Loaded {
     pub fn has_errors(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.severity == Severity::Error)
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
     }
 }
 
@@ -91,22 +90,8 @@ struct Report<'a> {
 impl Report<'_> {
     fn at(&mut self, severity: Severity, offset: Option<usize>, message: impl Into<String>) {
         let line = offset.map(|o| line_of(self.text, o));
-        self.out.push(Diagnostic {
-            severity,
-            file: self.file.clone(),
-            line,
-            message: message.into(),
-        });
+        self.out.push(Diagnostic { severity, file: self.file.clone(), line, message: message.into() });
     }
-}
-
-/// 1-based line number of a byte offset.
-pub fn line_of(text: &str, offset: usize) -> u32 {
-    let end = offset.min(text.len());
-    1 + text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count() as u32
 }
 
 /// Reads `dir/story.toml` and `dir/articles/*.txt`.
@@ -131,11 +116,7 @@ pub fn load(dir: &Path) -> Loaded {
                 message: format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
             }),
             Ok(text) => {
-                let mut report = Report {
-                    file: manifest_name.clone(),
-                    text: &text,
-                    out: &mut diagnostics,
-                };
+                let mut report = Report { file: manifest_name.clone(), text: &text, out: &mut diagnostics };
                 if let Some((s, arts)) = parse_manifest(&text, &mut report) {
                     story = s;
                     manifest_articles = arts;
@@ -143,13 +124,7 @@ pub fn load(dir: &Path) -> Loaded {
             }
         },
     }
-    load_articles(
-        dir,
-        &mut story,
-        manifest_articles,
-        &manifest_name,
-        &mut diagnostics,
-    );
+    load_articles(dir, &mut story, manifest_articles, &manifest_name, &mut diagnostics);
     Loaded { story, diagnostics }
 }
 
@@ -179,19 +154,14 @@ fn parse_manifest(text: &str, report: &mut Report) -> Option<(Story, ManifestArt
             return None;
         }
     };
-    let mut story = Story {
-        title: raw.title.trim().to_string(),
-        summary: raw.summary.trim().to_string(),
-        ..Story::default()
-    };
+    let mut story =
+        Story { title: raw.title.trim().to_string(), summary: raw.summary.trim().to_string(), ..Story::default() };
     if story.title.is_empty() {
         report.at(Severity::Error, Some(0), "`title` is empty");
     }
     for sp in raw.speaker {
         let idx = speaker_index(&mut story.speakers, &sp.name);
-        story.speakers[idx]
-            .aliases
-            .extend(sp.aliases.into_iter().map(|a| a.trim().to_string()));
+        story.speakers[idx].aliases.extend(sp.aliases.into_iter().map(|a| a.trim().to_string()));
     }
     for spanned in raw.source {
         let at = spanned.span().start;
@@ -199,73 +169,34 @@ fn parse_manifest(text: &str, report: &mut Report) -> Option<(Story, ManifestArt
         let text_at = src.text.span().start;
         let body = src.text.into_inner().trim().to_string();
         if body.is_empty() {
-            report.at(
-                Severity::Error,
-                Some(text_at),
-                format!("source `{}` has an empty `text`", src.id),
-            );
+            report.at(Severity::Error, Some(text_at), format!("source `{}` has an empty `text`", src.id));
             continue;
         }
         if story.sources.iter().any(|s| s.id == src.id) {
-            report.at(
-                Severity::Error,
-                Some(at),
-                format!("two sources have the id `{}`", src.id),
-            );
+            report.at(Severity::Error, Some(at), format!("two sources have the id `{}`", src.id));
             continue;
         }
         let date = src.date.and_then(|d| parse_date_field(d, report));
         let speaker = speaker_index(&mut story.speakers, &src.speaker);
-        story.speakers[speaker]
-            .aliases
-            .extend(src.aliases.into_iter().map(|a| a.trim().to_string()));
+        story.speakers[speaker].aliases.extend(src.aliases.into_iter().map(|a| a.trim().to_string()));
         let sentences = crate::text::sentences(&body, Span::new(0, body.len()));
-        story.sources.push(Source {
-            id: src.id,
-            speaker,
-            place: src.place,
-            date,
-            url: src.url,
-            text: body,
-            sentences,
-        });
+        story.sources.push(Source { id: src.id, speaker, place: src.place, date, url: src.url, text: body, sentences });
     }
     if story.sources.is_empty() {
-        report.at(
-            Severity::Warning,
-            None,
-            "no [[source]]: there is nothing to compare quotations against",
-        );
+        report.at(Severity::Warning, None, "no [[source]]: there is nothing to compare quotations against");
     }
     for spanned in raw.topic {
         let at = spanned.span().start;
         let t = spanned.into_inner();
-        let terms: Vec<String> = t
-            .terms
-            .into_iter()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect();
+        let terms: Vec<String> = t.terms.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
         if terms.is_empty() {
-            report.at(
-                Severity::Warning,
-                Some(at),
-                format!("topic `{}` has no terms and will tag nothing", t.id),
-            );
+            report.at(Severity::Warning, Some(at), format!("topic `{}` has no terms and will tag nothing", t.id));
         }
         if story.topics.iter().any(|x| x.id == t.id) {
-            report.at(
-                Severity::Error,
-                Some(at),
-                format!("two topics have the id `{}`", t.id),
-            );
+            report.at(Severity::Error, Some(at), format!("two topics have the id `{}`", t.id));
             continue;
         }
-        story.topics.push(Topic {
-            id: t.id,
-            label: t.label,
-            terms,
-        });
+        story.topics.push(Topic { id: t.id, label: t.label, terms });
     }
     let clean = |s: Option<String>| s.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     let mut articles = ManifestArticles::new();
@@ -291,11 +222,7 @@ fn parse_date_field(d: Spanned<String>, report: &mut Report) -> Option<Date> {
     let value = d.into_inner();
     let date = Date::parse(value.trim());
     if date.is_none() {
-        report.at(
-            Severity::Error,
-            Some(at),
-            format!("`{value}` is not a date (expected YYYY-MM-DD, a real day)"),
-        );
+        report.at(Severity::Error, Some(at), format!("`{value}` is not a date (expected YYYY-MM-DD, a real day)"));
     }
     date
 }
@@ -305,10 +232,7 @@ fn speaker_index(speakers: &mut Vec<Speaker>, name: &str) -> usize {
     if let Some(i) = speakers.iter().position(|s| s.name == name) {
         return i;
     }
-    speakers.push(Speaker {
-        name: name.to_string(),
-        aliases: Vec::new(),
-    });
+    speakers.push(Speaker { name: name.to_string(), aliases: Vec::new() });
     speakers.len() - 1
 }
 
@@ -347,11 +271,7 @@ fn load_articles(
             }
             continue;
         }
-        let Some(id) = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .map(str::to_string)
-        else {
+        let Some(id) = path.file_stem().and_then(|s| s.to_str()).map(str::to_string) else {
             out.push(Diagnostic {
                 severity: Severity::Error,
                 file,
@@ -386,9 +306,7 @@ fn load_articles(
                 severity: Severity::Warning,
                 file: file.clone(),
                 line: None,
-                message: format!(
-                    "no [article.{id}] entry in story.toml; the outlet is shown as unknown"
-                ),
+                message: format!("no [article.{id}] entry in story.toml; the outlet is shown as unknown"),
             });
         }
         let mut article = parse_article(&id, &file, &bytes, out);
@@ -414,7 +332,10 @@ fn apply_meta(article: &mut Article, meta: Meta, manifest_name: &str, out: &mut 
                 severity: Severity::Warning,
                 file: manifest_name.to_string(),
                 line: Some(meta.line),
-                message: format!("[article.{}] date {date} differs from the file's date line {file_date}; the manifest wins", article.id),
+                message: format!(
+                    "[article.{}] date {date} differs from the file's date line {file_date}; the manifest wins",
+                    article.id
+                ),
             });
         }
     }
@@ -428,69 +349,41 @@ fn apply_meta(article: &mut Article, meta: Meta, manifest_name: &str, out: &mut 
 /// Parses one article file: optional ` date YYYY-MM-DD ` line start, then paragraphs by line.
 pub fn parse_article(id: &str, file: &str, bytes: &[u8], out: &mut Vec<Diagnostic>) -> Article {
     let mut warn = |severity, line: Option<u32>, message: String| {
-        out.push(Diagnostic {
-            severity,
-            file: file.to_string(),
-            line,
-            message,
-        });
+        out.push(Diagnostic { severity, file: file.to_string(), line, message });
     };
     let mut text = match std::str::from_utf8(bytes) {
         Ok(t) => t.to_string(),
         Err(e) => {
             let at = e.valid_up_to();
             let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u32;
-            warn(
-                Severity::Error,
-                Some(line),
-                format!("not valid UTF-8 at byte {at}; the bad bytes are shown as �"),
-            );
+            warn(Severity::Error, Some(line), format!("not valid UTF-8 at byte {at}; the bad bytes are shown as �"));
             String::from_utf8_lossy(bytes).into_owned()
         }
     };
     if let Some(rest) = text.strip_prefix('\u{feff}') {
         text = rest.to_string();
-        warn(
-            Severity::Warning,
-            Some(1),
-            "starts with a UTF-8 byte order mark; it was removed".into(),
-        );
+        warn(Severity::Warning, Some(1), "starts with a UTF-8 byte order mark; it was removed".into());
     }
     if text.contains('\r') {
         text = text.replace("\r\n", "\n").replace('\r', "\n");
-        warn(
-            Severity::Warning,
-            None,
-            "CRLF or CR line endings were converted to LF".into(),
-        );
+        warn(Severity::Warning, None, "CRLF or CR line endings were converted to LF".into());
     }
     if let Some(at) = text.find('\0') {
-        warn(
-            Severity::Error,
-            Some(line_of(&text, at)),
-            "contains a NUL byte".into(),
-        );
+        warn(Severity::Error, Some(line_of(&text, at)), "contains a NUL byte".into());
     }
     if let Some(at) = text.find(is_invisible_control) {
         let c = text[at..].chars().next().unwrap_or(' ');
         warn(
             Severity::Warning,
             Some(line_of(&text, at)),
-            format!(
-                "contains the invisible control character U+{:04X}",
-                c as u32
-            ),
+            format!("contains the invisible control character U+{:04X}", c as u32),
         );
     }
     let (date, body_start) = match date_line(&text) {
         DateLine::None => (None, 0),
         DateLine::Date(d, len) => (Some(d), len),
         DateLine::Bad(value, len) => {
-            warn(
-                Severity::Error,
-                Some(1),
-                format!("date line `{value}` is not a real YYYY-MM-DD day"),
-            );
+            warn(Severity::Error, Some(1), format!("date line `{value}` is not a real YYYY-MM-DD day"));
             (None, len)
         }
     };
@@ -508,7 +401,7 @@ pub fn parse_article(id: &str, file: &str, bytes: &[u8], out: &mut Vec<Diagnosti
         via: None,
         body,
         paragraphs,
-        first_line: 1,
+        file: file.to_string(),
     }
 }
 
@@ -530,10 +423,7 @@ fn date_line(text: &str) -> DateLine {
         return DateLine::None;
     };
     let rest_trim = rest.trim_start_matches([' ', '\t']);
-    let value: String = rest_trim
-        .chars()
-        .take_while(|c| !c.is_whitespace())
-        .collect();
+    let value: String = rest_trim.chars().take_while(|c| !c.is_whitespace()).collect();
     let mut len = lead + 5 + (rest.len() - rest_trim.len()) + value.len();
     len += text[len..].len() - text[len..].trim_start_matches([' ', '\t']).len();
     match Date::parse(&value) {
@@ -545,11 +435,7 @@ fn date_line(text: &str) -> DateLine {
 /// Parses `story.toml` text on its own (for tests and tools); errors carry the given file name.
 pub fn parse_story(text: &str, file: &str) -> (Option<Story>, Vec<Diagnostic>) {
     let mut out = Vec::new();
-    let mut report = Report {
-        file: file.to_string(),
-        text,
-        out: &mut out,
-    };
+    let mut report = Report { file: file.to_string(), text, out: &mut out };
     let story = parse_manifest(text, &mut report).map(|(s, _)| s);
     (story, out)
 }
@@ -561,12 +447,7 @@ mod tests {
     #[test]
     fn date_line_and_first_paragraph_share_a_line() {
         let mut d = Vec::new();
-        let a = parse_article(
-            "x",
-            "x.txt",
-            b" date 2025-02-04 First para.\n\nSecond.",
-            &mut d,
-        );
+        let a = parse_article("x", "x.txt", b" date 2025-02-04 First para.\n\nSecond.", &mut d);
         assert!(d.is_empty());
         assert_eq!(a.date.map(|d| d.to_string()), Some("2025-02-04".into()));
         assert_eq!(a.body, "First para.\n\nSecond.");
@@ -594,10 +475,8 @@ mod tests {
 
     #[test]
     fn unknown_field_is_reported_with_its_line() {
-        let (_, d) = parse_story(
-            "title = \"x\"\n[[topic]]\nid = \"a\"\nlabel = \"A\"\nterms = [\"a\"]\ncolour = 1\n",
-            "s.toml",
-        );
+        let (_, d) =
+            parse_story("title = \"x\"\n[[topic]]\nid = \"a\"\nlabel = \"A\"\nterms = [\"a\"]\ncolour = 1\n", "s.toml");
         assert_eq!(d[0].line, Some(6), "{}", d[0]);
         assert!(d[0].message.contains("colour"), "{}", d[0]);
     }
@@ -605,12 +484,7 @@ mod tests {
     #[test]
     fn bom_and_crlf_are_fixed_with_warnings() {
         let mut d = Vec::new();
-        let a = parse_article(
-            "x",
-            "x.txt",
-            "\u{feff} date 2025-02-04 A\r\nB".as_bytes(),
-            &mut d,
-        );
+        let a = parse_article("x", "x.txt", "\u{feff} date 2025-02-04 A\r\nB".as_bytes(), &mut d);
         assert_eq!(a.body, "A\nB");
         assert_eq!(d.len(), 2);
         assert!(d.iter().all(|d| d.severity == Severity::Warning));

@@ -13,21 +13,12 @@ pub fn tokens_in(text: &str, span: Span) -> Vec<Token> {
     let base = span.start as usize;
     tokenize(span.slice(text))
         .into_iter()
-        .map(|t| Token {
-            kind: t.kind,
-            span: Span::new(t.span.start as usize + base, t.span.end as usize + base),
-        })
+        .map(|t| Token { kind: t.kind, span: Span::new(t.span.start as usize + base, t.span.end as usize + base) })
         .collect()
 }
 
 /// Ops that turn `source[source_span]` into `article[article_span]` under `norm`.
-pub fn ops(
-    source: &str,
-    source_span: Span,
-    article: &str,
-    article_span: Span,
-    norm: Normalization,
-) -> Vec<Op> {
+pub fn ops(source: &str, source_span: Span, article: &str, article_span: Span, norm: Normalization) -> Vec<Op> {
     let st = tokens_in(source, source_span);
     let at = tokens_in(article, article_span);
     let (si, sk) = keyed(&st, source, norm);
@@ -39,58 +30,26 @@ pub fn ops(
             let at = spans.get(range.start).map_or(fallback, |s| s.start);
             return Span { start: at, end: at };
         }
-        Span {
-            start: spans[range.start].start,
-            end: spans[range.end - 1].end,
-        }
+        Span { start: spans[range.start].start, end: spans[range.end - 1].end }
     };
     capture_diff_slices(Algorithm::Myers, &sk, &ak)
         .into_iter()
         .map(|d| {
             let (tag, old, new) = match d {
-                DiffOp::Equal {
-                    old_index,
-                    new_index,
-                    len,
-                } => (
-                    OpTag::Equal,
-                    old_index..old_index + len,
-                    new_index..new_index + len,
-                ),
-                DiffOp::Delete {
-                    old_index,
-                    old_len,
-                    new_index,
-                } => (
-                    OpTag::Delete,
-                    old_index..old_index + old_len,
-                    new_index..new_index,
-                ),
-                DiffOp::Insert {
-                    old_index,
-                    new_index,
-                    new_len,
-                } => (
-                    OpTag::Insert,
-                    old_index..old_index,
-                    new_index..new_index + new_len,
-                ),
-                DiffOp::Replace {
-                    old_index,
-                    old_len,
-                    new_index,
-                    new_len,
-                } => (
-                    OpTag::Replace,
-                    old_index..old_index + old_len,
-                    new_index..new_index + new_len,
-                ),
+                DiffOp::Equal { old_index, new_index, len } => {
+                    (OpTag::Equal, old_index..old_index + len, new_index..new_index + len)
+                }
+                DiffOp::Delete { old_index, old_len, new_index } => {
+                    (OpTag::Delete, old_index..old_index + old_len, new_index..new_index)
+                }
+                DiffOp::Insert { old_index, new_index, new_len } => {
+                    (OpTag::Insert, old_index..old_index, new_index..new_index + new_len)
+                }
+                DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                    (OpTag::Replace, old_index..old_index + old_len, new_index..new_index + new_len)
+                }
             };
-            Op {
-                tag,
-                source: cover(&s_spans, old, source_span.end),
-                article: cover(&a_spans, new, article_span.end),
-            }
+            Op { tag, source: cover(&s_spans, old, source_span.end), article: cover(&a_spans, new, article_span.end) }
         })
         .collect()
 }
@@ -107,11 +66,8 @@ pub fn similarity(source: &str, source_span: Span, ops: &[Op]) -> f32 {
     if total == 0 {
         return 0.0;
     }
-    let kept: usize = ops
-        .iter()
-        .filter(|o| o.tag == OpTag::Equal)
-        .map(|o| word_count(source, o.source, Normalization::REPORT))
-        .sum();
+    let kept: usize =
+        ops.iter().filter(|o| o.tag == OpTag::Equal).map(|o| word_count(source, o.source, Normalization::REPORT)).sum();
     kept as f32 / total as f32
 }
 
@@ -120,10 +76,7 @@ pub fn kept_in(ops: &[Op], within: Span) -> Vec<Span> {
     let mut out: Vec<Span> = ops
         .iter()
         .filter(|o| o.tag == OpTag::Equal && o.source.overlaps(within))
-        .map(|o| Span {
-            start: o.source.start.max(within.start),
-            end: o.source.end.min(within.end),
-        })
+        .map(|o| Span { start: o.source.start.max(within.start), end: o.source.end.min(within.end) })
         .collect();
     out.sort();
     out
@@ -152,13 +105,7 @@ mod tests {
     fn insertions_and_deletions_have_empty_other_side() {
         let src = "El Salvador has agreed to the deal";
         let art = "(El Salvador) has agreed to the most unprecedented deal";
-        let o = ops(
-            src,
-            Span::new(0, src.len()),
-            art,
-            Span::new(0, art.len()),
-            Normalization::REPORT,
-        );
+        let o = ops(src, Span::new(0, src.len()), art, Span::new(0, art.len()), Normalization::REPORT);
         let ins = o.iter().find(|o| o.tag == OpTag::Insert).unwrap();
         assert!(ins.source.is_empty());
         assert_eq!(ins.article.slice(art), "most unprecedented");

@@ -23,14 +23,7 @@ pub fn json(corpus: &Corpus, articles: &[usize]) -> String {
         out.push_str("{\"id\":");
         string(&mut out, &s.id);
         out.push_str(",\"speaker\":");
-        string(
-            &mut out,
-            corpus
-                .story
-                .speakers
-                .get(s.speaker)
-                .map_or("", |sp| sp.name.as_str()),
-        );
+        string(&mut out, corpus.story.speakers.get(s.speaker).map_or("", |sp| sp.name.as_str()));
         out.push_str(",\"text\":");
         string(&mut out, &s.text);
         out.push('}');
@@ -63,12 +56,7 @@ pub fn json(corpus: &Corpus, articles: &[usize]) -> String {
     }
     out.push_str("],\n\"matches\":[");
     let chosen = selection(corpus, articles);
-    for (n, m) in corpus
-        .matches
-        .iter()
-        .filter(|m| chosen[m.article])
-        .enumerate()
-    {
+    for (n, m) in corpus.matches.iter().filter(|m| chosen[m.article]).enumerate() {
         sep(&mut out, n);
         match_json(&mut out, corpus, m);
     }
@@ -89,22 +77,9 @@ fn selection(corpus: &Corpus, articles: &[usize]) -> Vec<bool> {
 
 fn match_json(out: &mut String, corpus: &Corpus, m: &Match) {
     out.push_str("{\"article\":");
-    string(
-        out,
-        corpus
-            .articles()
-            .get(m.article)
-            .map_or("", |a| a.id.as_str()),
-    );
+    string(out, corpus.articles().get(m.article).map_or("", |a| a.id.as_str()));
     out.push_str(",\"source\":");
-    string(
-        out,
-        corpus
-            .story
-            .sources
-            .get(m.source)
-            .map_or("", |s| s.id.as_str()),
-    );
+    string(out, corpus.story.sources.get(m.source).map_or("", |s| s.id.as_str()));
     let _ = write!(
         out,
         ",\"kind\":\"{}\",\"source_start\":{},\"source_end\":{},\"article_start\":{},\"article_end\":{},\"similarity\":{:.4}",
@@ -115,10 +90,8 @@ fn match_json(out: &mut String, corpus: &Corpus, m: &Match) {
         m.article_span.end,
         m.similarity
     );
-    if let Some(sp) = m
-        .quote
-        .and_then(|q| corpus.quotes.get(q))
-        .and_then(|q| q.speaker.and_then(|s| corpus.story.speakers.get(s)))
+    if let Some(sp) =
+        m.quote.and_then(|q| corpus.quotes.get(q)).and_then(|q| q.speaker.and_then(|s| corpus.story.speakers.get(s)))
     {
         out.push_str(",\"attributed_to\":");
         string(out, &sp.name);
@@ -171,10 +144,7 @@ pub fn csv(corpus: &Corpus, articles: &[usize]) -> String {
     let mut out = String::from("article,outlet,date,source,kind,similarity,source_start,source_end,article_start,article_end,source_text,article_text\r\n");
     let chosen = selection(corpus, articles);
     for m in corpus.matches.iter().filter(|m| chosen[m.article]) {
-        let (Some(a), Some(s)) = (
-            corpus.articles().get(m.article),
-            corpus.story.sources.get(m.source),
-        ) else {
+        let (Some(a), Some(s)) = (corpus.articles().get(m.article), corpus.story.sources.get(m.source)) else {
             continue;
         };
         let date = a.date.map(|d| d.to_string()).unwrap_or_default();

@@ -37,23 +37,13 @@ pub use model::*;
 pub fn analyze(story: Story, diagnostics: Vec<Diagnostic>) -> Corpus {
     let mut quotes = Vec::new();
     for (ai, a) in story.articles.iter().enumerate() {
-        quotes.extend(quotes::find_quotes(
-            ai,
-            &a.body,
-            &a.paragraphs,
-            &story.speakers,
-        ));
+        quotes.extend(quotes::find_quotes(ai, &a.body, &a.paragraphs, &story.speakers));
     }
-    let indexes: Vec<align::SourceIndex> =
-        story.sources.iter().map(align::SourceIndex::new).collect();
+    let indexes: Vec<align::SourceIndex> = story.sources.iter().map(align::SourceIndex::new).collect();
     let mut matches = Vec::new();
     let mut start = 0;
     for (ai, a) in story.articles.iter().enumerate() {
-        let end = start
-            + quotes[start..]
-                .iter()
-                .take_while(|q| q.article == ai)
-                .count();
+        let end = start + quotes[start..].iter().take_while(|q| q.article == ai).count();
         let ctx = align::ArticleContext {
             index: ai,
             article: a,
@@ -69,39 +59,57 @@ pub fn analyze(story: Story, diagnostics: Vec<Diagnostic>) -> Corpus {
         start = end;
     }
     let lexicon = topics::Lexicon::new(&story.topics);
-    let topic_hits = story
-        .articles
-        .iter()
-        .enumerate()
-        .flat_map(|(i, a)| lexicon.tag(i, a))
-        .collect();
+    let topic_hits = story.articles.iter().enumerate().flat_map(|(i, a)| lexicon.tag(i, a)).collect();
     let bodies: Vec<&str> = story.articles.iter().map(|a| a.body.as_str()).collect();
     let clusters = clusters::cluster(&quotes, &bodies);
-    Corpus {
-        story,
-        quotes,
-        matches,
-        topic_hits,
-        clusters,
-        diagnostics,
-    }
+    let mut diagnostics = diagnostics;
+    diagnostics.extend(unbalanced_quotes(&story, &quotes));
+    Corpus { story, quotes, matches, topic_hits, clusters, diagnostics }
 }
 
 /// A quotation reproduces at most one source: keep the match with the highest similarity.
 fn keep_best_per_quote(found: &mut Vec<Match>) {
-    let mut keep = vec![true; found.len()];
-    for i in 0..found.len() {
-        for j in 0..found.len() {
-            if i != j && found[i].quote.is_some() && found[i].quote == found[j].quote {
-                let better = (found[j].similarity, std::cmp::Reverse(j))
-                    > (found[i].similarity, std::cmp::Reverse(i));
-                if better {
-                    keep[i] = false;
-                }
+    let mut best: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (i, m) in found.iter().enumerate() {
+        if let Some(q) = m.quote {
+            let b = best.entry(q).or_insert(i);
+            if found[*b].similarity < m.similarity {
+                *b = i;
             }
         }
     }
-    let mut k = keep.into_iter();
-    found.retain(|_| k.next().unwrap_or(true));
+    let mut i = 0;
+    found.retain(|m| {
+        let keep = m.quote.is_none_or(|q| best.get(&q) == Some(&i));
+        i += 1;
+        keep
+    });
     found.sort_by_key(|m| (m.article_span.start, m.source));
+}
+
+/// Warnings the analysis itself finds: quotations whose marks do not pair up.
+fn unbalanced_quotes(story: &Story, quotes: &[Quote]) -> Vec<Diagnostic> {
+    quotes
+        .iter()
+        .filter(|q| !q.balanced)
+        .filter_map(|q| {
+            let a = story.articles.get(q.article)?;
+            let text: String = q.inner.slice(&a.body).chars().take(40).collect();
+            Some(Diagnostic {
+                severity: Severity::Warning,
+                file: a.file.clone(),
+                // The body starts on the file's first line, so body lines are file lines.
+                line: Some(line_of(&a.body, q.outer.start as usize)),
+                message: format!(
+                    "unbalanced quote mark; the quotation “{text}…” is taken to run to the mark or paragraph end"
+                ),
+            })
+        })
+        .collect()
+}
+
+/// 1-based line number of a byte offset.
+pub fn line_of(text: &str, offset: usize) -> u32 {
+    let end = offset.min(text.len());
+    1 + text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() as u32
 }

@@ -9,9 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A half-open byte range `start..end` into one text.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
     pub start: u32,
     pub end: u32,
@@ -19,10 +17,7 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Self {
-        Span {
-            start: start as u32,
-            end: end as u32,
-        }
+        Span { start: start as u32, end: end as u32 }
     }
     pub fn range(self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
@@ -71,11 +66,7 @@ impl Date {
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return None;
         }
-        Some(Date {
-            year: year as u16,
-            month: month as u8,
-            day: day as u8,
-        })
+        Some(Date { year: year as u16, month: month as u8, day: day as u8 })
     }
 
     /// Days since 1970-01-01 (negative before), for ranges and histograms.
@@ -107,9 +98,7 @@ impl Date {
 
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
-        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
-            29
-        }
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -166,8 +155,8 @@ pub struct Article {
     pub body: String,
     /// Non-empty paragraphs of `body`, in order.
     pub paragraphs: Vec<Span>,
-    /// 1-based line in the article file where `body` starts (for diagnostics).
-    pub first_line: u32,
+    /// The article's file as the corpus names it (for diagnostics).
+    pub file: String,
 }
 
 impl Article {
@@ -366,10 +355,7 @@ impl Corpus {
         self.matches.iter().filter(move |m| m.article == article)
     }
     pub fn quotes_of(&self, article: usize) -> impl Iterator<Item = (usize, &Quote)> {
-        self.quotes
-            .iter()
-            .enumerate()
-            .filter(move |(_, q)| q.article == article)
+        self.quotes.iter().enumerate().filter(move |(_, q)| q.article == article)
     }
     pub fn article_index(&self, id: &str) -> Option<usize> {
         self.story.articles.iter().position(|a| a.id == id)
@@ -385,10 +371,7 @@ mod tests {
         assert_eq!(Date::parse("2025-02-30"), None);
         assert_eq!(Date::parse("2025-13-01"), None);
         assert_eq!(Date::parse("2025-2-03"), None);
-        assert_eq!(
-            Date::parse("2024-02-29").map(|d| d.to_string()),
-            Some("2024-02-29".into())
-        );
+        assert_eq!(Date::parse("2024-02-29").map(|d| d.to_string()), Some("2024-02-29".into()));
     }
 
     #[test]

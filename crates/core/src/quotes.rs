@@ -74,12 +74,7 @@ enum Role {
 }
 
 /// Finds every quotation in `body` (paragraph spans from the corpus) and attributes it.
-pub fn find_quotes(
-    article: usize,
-    body: &str,
-    paragraphs: &[Span],
-    speakers: &[Speaker],
-) -> Vec<Quote> {
+pub fn find_quotes(article: usize, body: &str, paragraphs: &[Span], speakers: &[Speaker]) -> Vec<Quote> {
     let mut quotes = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (outer start, inner start) of a quote left open
     for (pi, para) in paragraphs.iter().enumerate() {
@@ -95,16 +90,7 @@ pub fn find_quotes(
                 }
                 _ => {
                     let prev_end = paragraphs[pi - 1].end as usize;
-                    push(
-                        &mut quotes,
-                        article,
-                        body,
-                        outer_start,
-                        inner_start,
-                        prev_end,
-                        prev_end,
-                        false,
-                    );
+                    push(&mut quotes, article, body, outer_start, inner_start, prev_end, prev_end, false);
                 }
             }
         }
@@ -113,51 +99,22 @@ pub fn find_quotes(
                 (Role::Open, None) => open = Some((pos, pos + len)),
                 (Role::Open, Some(_)) => {} // a stray mark inside a quote is part of it
                 (Role::Close, Some((outer_start, inner_start))) => {
-                    push(
-                        &mut quotes,
-                        article,
-                        body,
-                        outer_start,
-                        inner_start,
-                        pos,
-                        pos + len,
-                        true,
-                    );
+                    push(&mut quotes, article, body, outer_start, inner_start, pos, pos + len, true);
                     open = None;
                 }
                 (Role::Close, None) => {
                     // Closing mark with no opening: the quote began at the paragraph start.
                     let start = para.start as usize;
-                    push(
-                        &mut quotes,
-                        article,
-                        body,
-                        start,
-                        start,
-                        pos,
-                        pos + len,
-                        false,
-                    );
+                    push(&mut quotes, article, body, start, start, pos, pos + len, false);
                 }
             }
         }
         if let Some((outer_start, inner_start)) = open {
             let continues = paragraphs.get(pi + 1).is_some_and(|next| {
-                marks_in(body, *next)
-                    .first()
-                    .is_some_and(|m| m.0 == next.start as usize && m.2 == Role::Open)
+                marks_in(body, *next).first().is_some_and(|m| m.0 == next.start as usize && m.2 == Role::Open)
             });
             if !continues {
-                push(
-                    &mut quotes,
-                    article,
-                    body,
-                    outer_start,
-                    inner_start,
-                    para.end as usize,
-                    para.end as usize,
-                    false,
-                );
+                push(&mut quotes, article, body, outer_start, inner_start, para.end as usize, para.end as usize, false);
                 open = None;
             }
         }
@@ -254,32 +211,18 @@ fn split_dash_attributions(body: &str, quotes: Vec<Quote>) -> Vec<Quote> {
     for q in quotes {
         match dash_cue(body, q.inner) {
             Some(cue) => {
-                let left = Span::new(
-                    q.inner.start as usize,
-                    trim_end_at(body, cue.start as usize),
-                );
-                let right_start = cue.end as usize
-                    + (body[cue.end as usize..].len()
-                        - body[cue.end as usize..].trim_start().len());
+                let left = Span::new(q.inner.start as usize, trim_end_at(body, cue.start as usize));
+                let right_start =
+                    cue.end as usize + (body[cue.end as usize..].len() - body[cue.end as usize..].trim_start().len());
                 let right = Span::new(right_start, q.inner.end as usize);
                 let first = Quote {
-                    outer: Span {
-                        start: q.outer.start,
-                        end: cue.start,
-                    },
+                    outer: Span { start: q.outer.start, end: cue.start },
                     inner: left,
                     cue: Some(cue),
                     ..q.clone()
                 };
-                let second = Quote {
-                    outer: Span {
-                        start: cue.end,
-                        end: q.outer.end,
-                    },
-                    inner: right,
-                    cue: Some(cue),
-                    ..q
-                };
+                let second =
+                    Quote { outer: Span { start: cue.end, end: q.outer.end }, inner: right, cue: Some(cue), ..q };
                 out.push(first);
                 out.push(second);
             }
@@ -295,9 +238,7 @@ fn dash_cue(body: &str, inner: Span) -> Option<Span> {
     let dashes: Vec<usize> = text
         .char_indices()
         .filter(|&(i, c)| {
-            matches!(c, '-' | '–' | '—')
-                && text[..i].ends_with(' ')
-                && text[i + c.len_utf8()..].starts_with(' ')
+            matches!(c, '-' | '–' | '—') && text[..i].ends_with(' ') && text[i + c.len_utf8()..].starts_with(' ')
         })
         .map(|(i, _)| i)
         .collect();
@@ -305,10 +246,7 @@ fn dash_cue(body: &str, inner: Span) -> Option<Span> {
         let middle = &text[pair[0]..pair[1]];
         let words: Vec<String> = middle
             .split_whitespace()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
             .filter(|w| !w.is_empty())
             .collect();
         if words.len() <= 10 && words.iter().any(|w| is_speech_verb(w)) {
@@ -335,10 +273,7 @@ impl<'a> Words<'a> {
         let base = span.start as usize;
         let tokens = tokenize(span.slice(body))
             .into_iter()
-            .map(|t| Token {
-                kind: t.kind,
-                span: Span::new(t.span.start as usize + base, t.span.end as usize + base),
-            })
+            .map(|t| Token { kind: t.kind, span: Span::new(t.span.start as usize + base, t.span.end as usize + base) })
             .collect();
         Words { body, tokens }
     }
@@ -356,47 +291,24 @@ impl<'a> Words<'a> {
 /// A speaker found next to a quote: (known speaker, as printed, cue span, is a pronoun).
 type Cue = (Option<usize>, Option<String>, Span, bool);
 
-fn attribute(
-    body: &str,
-    paragraphs: &[Span],
-    speakers: &[Speaker],
-    mut quotes: Vec<Quote>,
-) -> Vec<Quote> {
+fn attribute(body: &str, paragraphs: &[Span], speakers: &[Speaker], mut quotes: Vec<Quote>) -> Vec<Quote> {
     let mut last_speaker: (Option<usize>, Option<String>) = (None, None);
     for qi in 0..quotes.len() {
         let q = &quotes[qi];
-        let para = paragraphs
-            .iter()
-            .find(|p| {
-                p.contains(Span {
-                    start: q.outer.start,
-                    end: q.outer.start,
-                })
-            })
-            .copied()
-            .unwrap_or(q.outer);
-        let next_start = quotes
-            .get(qi + 1)
-            .map_or(para.end, |n| n.outer.start.min(para.end).max(q.outer.end));
-        let prev_end = qi.checked_sub(1).map_or(para.start, |p| {
-            quotes[p].outer.end.clamp(para.start, q.outer.start)
-        });
-        let after = Span {
-            start: q.outer.end,
-            end: clause_end(body, q.outer.end as usize, next_start as usize) as u32,
-        };
-        let before = Span {
-            start: clause_start(body, prev_end as usize, q.outer.start as usize) as u32,
-            end: q.outer.start,
-        };
+        let para = paragraph_of(paragraphs, q.outer.start).unwrap_or(q.outer);
+        let next_start = quotes.get(qi + 1).map_or(para.end, |n| n.outer.start.min(para.end).max(q.outer.end));
+        let prev_end = qi.checked_sub(1).map_or(para.start, |p| quotes[p].outer.end.clamp(para.start, q.outer.start));
+        let after =
+            Span { start: q.outer.end, end: clause_end(body, q.outer.end as usize, next_start as usize) as u32 };
+        let before =
+            Span { start: clause_start(body, prev_end as usize, q.outer.start as usize) as u32, end: q.outer.start };
         let found = q
             .cue
             .and_then(|c| cue_in(body, c, speakers, Side::Before))
             .or_else(|| cue_in(body, after, speakers, Side::After))
             .or_else(|| cue_in(body, before, speakers, Side::Before));
         // No sentence break since the previous quote of this paragraph ended.
-        let same_sentence =
-            qi > 0 && quotes[qi - 1].outer.end >= para.start && before.start == prev_end;
+        let same_sentence = qi > 0 && quotes[qi - 1].outer.end >= para.start && before.start == prev_end;
         let q = &mut quotes[qi];
         match found {
             Some((speaker, text, cue, pronoun)) => {
@@ -422,6 +334,12 @@ fn attribute(
     quotes
 }
 
+/// The paragraph that contains byte `at` (paragraphs are sorted and disjoint).
+pub fn paragraph_of(paragraphs: &[Span], at: u32) -> Option<Span> {
+    let i = paragraphs.partition_point(|p| p.end < at);
+    paragraphs.get(i).copied().filter(|p| p.start <= at)
+}
+
 /// From `from` to the end of its clause: the next sentence end, capped at `limit`.
 fn clause_end(body: &str, from: usize, limit: usize) -> usize {
     let limit = limit.max(from).min(body.len());
@@ -430,10 +348,7 @@ fn clause_end(body: &str, from: usize, limit: usize) -> usize {
     for (i, c) in text.char_indices() {
         if matches!(c, '.' | '!' | '?' | '\n') && i > 0 {
             let before = &text[..i];
-            let last_word = before
-                .rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.')
-                .next()
-                .unwrap_or("");
+            let last_word = before.rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.').next().unwrap_or("");
             if c == '.' && is_abbreviation(last_word) {
                 continue;
             }
@@ -451,10 +366,7 @@ fn clause_start(body: &str, floor: usize, to: usize) -> usize {
     let mut start = floor;
     for (i, c) in text.char_indices() {
         if matches!(c, '.' | '!' | '?') {
-            let last_word = text[..i]
-                .rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.')
-                .next()
-                .unwrap_or("");
+            let last_word = text[..i].rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.').next().unwrap_or("");
             let followed_by_space = text[i + 1..].starts_with(char::is_whitespace);
             if followed_by_space && !is_abbreviation(last_word) {
                 start = floor + i + 1;
@@ -468,20 +380,7 @@ fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     (w.len() <= 3 && w.chars().next().is_some_and(char::is_uppercase) && w.len() <= 2)
         || w.split('.').all(|p| p.chars().count() <= 1)
-        || matches!(
-            w,
-            "Mr" | "Mrs"
-                | "Ms"
-                | "Dr"
-                | "St"
-                | "Sen"
-                | "Rep"
-                | "Gov"
-                | "Gen"
-                | "Jr"
-                | "Sr"
-                | "Prof"
-        )
+        || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Sen" | "Rep" | "Gov" | "Gen" | "Jr" | "Sr" | "Prof")
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -497,14 +396,10 @@ fn cue_in(body: &str, window: Span, speakers: &[Speaker], side: Side) -> Option<
     }
     let w = Words::new(body, window);
     let n = w.tokens.len();
-    let verbs: Vec<usize> = (0..n)
-        .filter(|&i| w.is_word(i) && is_speech_verb(&w.lower(i)))
-        .collect();
+    let verbs: Vec<usize> = (0..n).filter(|&i| w.is_word(i) && is_speech_verb(&w.lower(i))).collect();
     let verb = match side {
         // After a quote the cue comes at once: ", Salvadoran President Nayib Bukele said".
-        Side::After => *verbs
-            .iter()
-            .find(|&&i| (0..i).filter(|&j| w.is_word(j)).count() <= 6)?,
+        Side::After => *verbs.iter().find(|&&i| (0..i).filter(|&j| w.is_word(j)).count() <= 6)?,
         Side::Before => *verbs.last()?,
     };
     let verb_lower = w.lower(verb);
@@ -514,19 +409,13 @@ fn cue_in(body: &str, window: Span, speakers: &[Speaker], side: Side) -> Option<
         match noun_phrase_before(&w, verb) {
             (np, Some(span)) if !np.is_empty() => (np, Some(span)),
             // "said Rubio", "said the president"; see `inverts`.
-            _ if inverts(&verb_lower) && names_follow(&w, verb + 1) => {
-                noun_phrase_after(&w, verb + 1)
-            }
+            _ if inverts(&verb_lower) && names_follow(&w, verb + 1) => noun_phrase_after(&w, verb + 1),
             _ => (String::new(), None),
         }
     };
     let cue = Span {
-        start: np_span.map_or(w.tokens[verb].span.start, |s| {
-            s.start.min(w.tokens[verb].span.start)
-        }),
-        end: np_span.map_or(w.tokens[verb].span.end, |s| {
-            s.end.max(w.tokens[verb].span.end)
-        }),
+        start: np_span.map_or(w.tokens[verb].span.start, |s| s.start.min(w.tokens[verb].span.start)),
+        end: np_span.map_or(w.tokens[verb].span.end, |s| s.end.max(w.tokens[verb].span.end)),
     };
     if np.is_empty() {
         // "…, saying, “…”": the speaker is whoever the clause is about.
@@ -558,20 +447,13 @@ fn noun_phrase_before(w: &Words, verb: usize) -> (String, Option<Span>) {
             break;
         }
         let lower = w.lower(i);
-        if (lower.ends_with("ly")
-            || matches!(
-                lower.as_str(),
-                "also" | "then" | "later" | "again" | "further"
-            ))
+        if (lower.ends_with("ly") || matches!(lower.as_str(), "also" | "then" | "later" | "again" | "further"))
             && first == verb
         {
             last = i; // "reportedly stated": the adverb is not part of the name
             continue;
         }
-        if matches!(
-            lower.as_str(),
-            "and" | "that" | "but" | "which" | "who" | "as" | "while" | "after" | "when"
-        ) {
+        if matches!(lower.as_str(), "and" | "that" | "but" | "which" | "who" | "as" | "while" | "after" | "when") {
             break;
         }
         first = i;
@@ -585,15 +467,9 @@ fn noun_phrase_before(w: &Words, verb: usize) -> (String, Option<Span>) {
 
 /// Does a name (a capitalized word, or "the"/"a" and a word) start at `i`?
 fn names_follow(w: &Words, i: usize) -> bool {
-    let capital = |i: usize| {
-        i < w.tokens.len()
-            && w.is_word(i)
-            && w.text(i).chars().next().is_some_and(char::is_uppercase)
-    };
-    capital(i)
-        || (i + 1 < w.tokens.len()
-            && matches!(w.lower(i).as_str(), "the" | "a" | "an")
-            && w.is_word(i + 1))
+    let capital =
+        |i: usize| i < w.tokens.len() && w.is_word(i) && w.text(i).chars().next().is_some_and(char::is_uppercase);
+    capital(i) || (i + 1 < w.tokens.len() && matches!(w.lower(i).as_str(), "the" | "a" | "an") && w.is_word(i + 1))
 }
 
 /// Up to six words from `start`, stopping at punctuation: "said Rubio", "according to Bukele".
@@ -607,10 +483,7 @@ fn noun_phrase_after(w: &Words, start: usize) -> (String, Option<Span>) {
         && i - from < 6
         && (w.is_word(i) || (w.text(i) == "." && i > 0 && is_abbreviation(w.text(i - 1))))
     {
-        if matches!(
-            w.lower(i).as_str(),
-            "and" | "that" | "in" | "on" | "after" | "to" | "about" | "at"
-        ) {
+        if matches!(w.lower(i).as_str(), "and" | "that" | "in" | "on" | "after" | "to" | "about" | "at") {
             break;
         }
         i += 1;
@@ -622,32 +495,20 @@ fn phrase(w: &Words, from: usize, to: usize) -> (String, Option<Span>) {
     if from >= to {
         return (String::new(), None);
     }
-    let span = Span {
-        start: w.tokens[from].span.start,
-        end: w.tokens[to - 1].span.end,
-    };
+    let span = Span { start: w.tokens[from].span.start, end: w.tokens[to - 1].span.end };
     (span.slice(w.body).to_string(), Some(span))
 }
 
 /// Can the speaker follow this verb ("said Rubio")? Never after "told" (its object is the listener)
 /// nor after a participle ("saying it would").
 fn inverts(verb: &str) -> bool {
-    !verb.ends_with("ing")
-        && !matches!(
-            verb,
-            "told" | "tells" | "according" | "described" | "reported"
-        )
+    !verb.ends_with("ing") && !matches!(verb, "told" | "tells" | "according" | "described" | "reported")
 }
 
 /// The known speaker mentioned last in the window before token `before`.
 fn last_known_mention(w: &Words, before: usize, speakers: &[Speaker]) -> Option<usize> {
     let end = w.tokens.get(before)?.span.start;
-    let text = Span {
-        start: w.tokens.first()?.span.start,
-        end,
-    }
-    .slice(w.body)
-    .to_lowercase();
+    let text = Span { start: w.tokens.first()?.span.start, end }.slice(w.body).to_lowercase();
     let mut best: Option<(usize, usize)> = None;
     for (si, s) in speakers.iter().enumerate() {
         for alias in names(s) {
@@ -679,14 +540,8 @@ fn find_words(hay: &str, needle: &str) -> Option<usize> {
     while let Some(pos) = hay[from..].find(needle) {
         let at = from + pos;
         let end = at + needle.len();
-        let ok_before = hay[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let ok_after = hay[end..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
+        let ok_before = hay[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let ok_after = hay[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
         if ok_before && ok_after {
             return Some(at);
         }
@@ -697,11 +552,7 @@ fn find_words(hay: &str, needle: &str) -> Option<usize> {
 
 /// Who a sentence reports as speaking, when it has a speech verb: (known speaker, as printed).
 /// A pronoun gives `(None, None)`.
-pub fn sentence_speaker(
-    body: &str,
-    sentence: Span,
-    speakers: &[Speaker],
-) -> Option<(Option<usize>, Option<String>)> {
+pub fn sentence_speaker(body: &str, sentence: Span, speakers: &[Speaker]) -> Option<(Option<usize>, Option<String>)> {
     cue_in(body, sentence, speakers, Side::Before).map(|(known, printed, _, _)| (known, printed))
 }
 

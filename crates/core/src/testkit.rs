@@ -12,10 +12,7 @@ pub fn story(texts: &[&str]) -> Story {
             name: "Nayib Bukele".into(),
             aliases: vec!["President Bukele".into(), "the Salvadoran president".into()],
         },
-        Speaker {
-            name: "Marco Rubio".into(),
-            aliases: vec!["Rubio".into(), "Secretary Rubio".into()],
-        },
+        Speaker { name: "Marco Rubio".into(), aliases: vec!["Rubio".into(), "Secretary Rubio".into()] },
     ];
     let source = Source {
         id: "post".into(),
@@ -26,19 +23,8 @@ pub fn story(texts: &[&str]) -> Story {
         text: POST.into(),
         sentences: crate::text::sentences(POST, Span::new(0, POST.len())),
     };
-    let articles = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| article(&format!("a{i}"), t))
-        .collect();
-    Story {
-        title: "t".into(),
-        summary: String::new(),
-        sources: vec![source],
-        speakers,
-        topics: Vec::new(),
-        articles,
-    }
+    let articles = texts.iter().enumerate().map(|(i, t)| article(&format!("a{i}"), t)).collect();
+    Story { title: "t".into(), summary: String::new(), sources: vec![source], speakers, topics: Vec::new(), articles }
 }
 
 pub fn article(id: &str, body: &str) -> Article {
@@ -51,7 +37,7 @@ pub fn article(id: &str, body: &str) -> Article {
         via: None,
         body: body.into(),
         paragraphs: crate::text::paragraphs(body),
-        first_line: 1,
+        file: format!("articles/{id}.txt"),
     }
 }
 
@@ -68,9 +54,7 @@ pub fn found(c: &Corpus, i: usize) -> Vec<(&'static str, String, String)> {
             (
                 m.kind.as_str(),
                 m.article_span.slice(&a.body).to_string(),
-                m.source_span
-                    .slice(&c.story.sources[m.source].text)
-                    .to_string(),
+                m.source_span.slice(&c.story.sources[m.source].text).to_string(),
             )
         })
         .collect()

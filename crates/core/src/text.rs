@@ -38,26 +38,14 @@ pub struct Normalization {
 
 impl Normalization {
     /// What exported ops use: case, punctuation and quote styles ignored, "US" for "U.S." a change.
-    pub const REPORT: Normalization = Normalization {
-        ignore_case: true,
-        ignore_punctuation: true,
-        fold_quotes: true,
-        fold_abbreviations: false,
-    };
+    pub const REPORT: Normalization =
+        Normalization { ignore_case: true, ignore_punctuation: true, fold_quotes: true, fold_abbreviations: false };
     /// What finding a quotation uses: every fold on.
-    pub const LOOSE: Normalization = Normalization {
-        ignore_case: true,
-        ignore_punctuation: true,
-        fold_quotes: true,
-        fold_abbreviations: true,
-    };
+    pub const LOOSE: Normalization =
+        Normalization { ignore_case: true, ignore_punctuation: true, fold_quotes: true, fold_abbreviations: true };
     /// Nothing folded: the words exactly as printed.
-    pub const STRICT: Normalization = Normalization {
-        ignore_case: false,
-        ignore_punctuation: false,
-        fold_quotes: false,
-        fold_abbreviations: false,
-    };
+    pub const STRICT: Normalization =
+        Normalization { ignore_case: false, ignore_punctuation: false, fold_quotes: false, fold_abbreviations: false };
 }
 
 impl Default for Normalization {
@@ -73,10 +61,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     for chunk in text.split_inclusive(char::is_whitespace) {
         let trimmed = chunk.trim_end();
         if let Some(url_len) = url_prefix_len(trimmed) {
-            tokens.push(Token {
-                kind: TokenKind::Url,
-                span: Span::new(offset, offset + url_len),
-            });
+            tokens.push(Token { kind: TokenKind::Url, span: Span::new(offset, offset + url_len) });
             push_words(&trimmed[url_len..], offset + url_len, &mut tokens);
         } else {
             push_words(trimmed, offset, &mut tokens);
@@ -95,39 +80,26 @@ fn push_words(piece: &str, base: usize, tokens: &mut Vec<Token>) {
         } else {
             TokenKind::Punct
         };
-        tokens.push(Token {
-            kind,
-            span: Span::new(base + i, base + i + seg.len()),
-        });
+        tokens.push(Token { kind, span: Span::new(base + i, base + i + seg.len()) });
     }
 }
 
 /// The length of a URL at the start of a whitespace-free chunk, without trailing punctuation.
 fn url_prefix_len(chunk: &str) -> Option<usize> {
-    let lower_starts = |p: &str| {
-        chunk
-            .get(..p.len())
-            .is_some_and(|s| s.eq_ignore_ascii_case(p))
-    };
+    let lower_starts = |p: &str| chunk.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
     let looks_like_url = lower_starts("http://")
         || lower_starts("https://")
         || lower_starts("www.")
         || chunk.split_once('/').is_some_and(|(host, _)| {
             let labels: Vec<&str> = host.split('.').collect();
             labels.len() >= 2
-                && labels.iter().all(|l| {
-                    !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                })
-                && labels.last().is_some_and(|tld| {
-                    tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic())
-                })
+                && labels.iter().all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+                && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
         });
     if !looks_like_url {
         return None;
     }
-    let end = chunk
-        .trim_end_matches(|c: char| ".,;:!?)]}”’\"'".contains(c))
-        .len();
+    let end = chunk.trim_end_matches(|c: char| ".,;:!?)]}”’\"'".contains(c)).len();
     (end > 0).then_some(end)
 }
 
@@ -191,10 +163,7 @@ fn fold_mark(c: char) -> char {
 /// A 64-bit key per token (FNV-1a over the normalized form); `None` for tokens that do not count.
 pub fn keys(tokens: &[Token], text: &str, norm: Normalization) -> Vec<Option<u64>> {
     let mut buf = String::new();
-    tokens
-        .iter()
-        .map(|t| write_key(t, text, norm, &mut buf).then(|| fnv1a(buf.as_bytes())))
-        .collect()
+    tokens.iter().map(|t| write_key(t, text, norm, &mut buf).then(|| fnv1a(buf.as_bytes()))).collect()
 }
 
 /// The tokens that count under `norm`, with their keys, as two parallel vectors.
@@ -267,13 +236,12 @@ pub fn paragraphs(body: &str) -> Vec<Span> {
 /// Words so common that sharing them says nothing about quoting.
 pub fn is_stopword(lower: &str) -> bool {
     const STOP: &[&str] = &[
-        "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
-        "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have",
-        "he", "her", "his", "i", "if", "in", "into", "is", "it", "it's", "its", "may", "more",
-        "most", "no", "not", "of", "on", "only", "or", "our", "out", "over", "she", "so", "some",
-        "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
-        "those", "to", "up", "us", "very", "was", "we", "were", "what", "when", "which", "who",
-        "will", "with", "would", "you", "your",
+        "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can",
+        "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "his", "i", "if", "in", "into",
+        "is", "it", "it's", "its", "may", "more", "most", "no", "not", "of", "on", "only", "or", "our", "out", "over",
+        "she", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+        "those", "to", "up", "us", "very", "was", "we", "were", "what", "when", "which", "who", "will", "with",
+        "would", "you", "your",
     ];
     STOP.binary_search(&lower).is_ok()
 }
@@ -283,11 +251,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text)
-            .into_iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.span.slice(text))
-            .collect()
+        tokenize(text).into_iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.span.slice(text)).collect()
     }
 
     fn key(text: &str, norm: Normalization) -> Vec<Option<u64>> {
@@ -296,20 +260,12 @@ mod tests {
 
     #[test]
     fn stopword_list_is_sorted() {
-        assert!(
-            is_stopword("the")
-                && is_stopword("with")
-                && is_stopword("it's")
-                && !is_stopword("prison")
-        );
+        assert!(is_stopword("the") && is_stopword("with") && is_stopword("it's") && !is_stopword("prison"));
     }
 
     #[test]
     fn abbreviations_and_contractions_are_one_word() {
-        assert_eq!(
-            words("the U.S. but He’s 40,000"),
-            ["the", "U.S", "but", "He’s", "40,000"]
-        );
+        assert_eq!(words("the U.S. but He’s 40,000"), ["the", "U.S", "but", "He’s", "40,000"]);
     }
 
     #[test]
@@ -317,33 +273,20 @@ mod tests {
         let a = key("U.S.", Normalization::REPORT);
         let b = key("US", Normalization::REPORT);
         assert_ne!(a[0], b[0]);
-        assert_eq!(
-            key("U.S.", Normalization::LOOSE)[0],
-            key("US", Normalization::LOOSE)[0]
-        );
+        assert_eq!(key("U.S.", Normalization::LOOSE)[0], key("US", Normalization::LOOSE)[0]);
     }
 
     #[test]
     fn curly_and_straight_apostrophes_fold() {
-        assert_eq!(
-            key("He’s", Normalization::REPORT),
-            key("he's", Normalization::REPORT)
-        );
-        assert_ne!(
-            key("He’s", Normalization::STRICT),
-            key("He's", Normalization::STRICT)
-        );
+        assert_eq!(key("He’s", Normalization::REPORT), key("he's", Normalization::REPORT));
+        assert_ne!(key("He’s", Normalization::STRICT), key("He's", Normalization::STRICT));
     }
 
     #[test]
     fn urls_are_single_tokens_that_never_count() {
         let text = "for… pic.twitter.com/HTNwtp35Aq and https://x.com/a.";
         let toks = tokenize(text);
-        let urls: Vec<_> = toks
-            .iter()
-            .filter(|t| t.kind == TokenKind::Url)
-            .map(|t| t.span.slice(text))
-            .collect();
+        let urls: Vec<_> = toks.iter().filter(|t| t.kind == TokenKind::Url).map(|t| t.span.slice(text)).collect();
         assert_eq!(urls, ["pic.twitter.com/HTNwtp35Aq", "https://x.com/a"]);
         assert!(keys(&toks, text, Normalization::STRICT)
             .iter()
@@ -355,10 +298,7 @@ mod tests {
     fn spans_point_back_into_the_original_bytes() {
         let text = "“We — are” willing…\n\nnext";
         for t in tokenize(text) {
-            assert!(
-                text.is_char_boundary(t.span.start as usize)
-                    && text.is_char_boundary(t.span.end as usize)
-            );
+            assert!(text.is_char_boundary(t.span.start as usize) && text.is_char_boundary(t.span.end as usize));
             assert!(!t.span.slice(text).trim().is_empty());
         }
     }
@@ -366,16 +306,7 @@ mod tests {
     #[test]
     fn sentences_do_not_break_after_us_before_lowercase() {
         let text = "The fee would be low for the U.S. but significant for us. Next one.";
-        let s: Vec<_> = sentences(text, Span::new(0, text.len()))
-            .into_iter()
-            .map(|s| s.slice(text))
-            .collect();
-        assert_eq!(
-            s,
-            [
-                "The fee would be low for the U.S. but significant for us.",
-                "Next one."
-            ]
-        );
+        let s: Vec<_> = sentences(text, Span::new(0, text.len())).into_iter().map(|s| s.slice(text)).collect();
+        assert_eq!(s, ["The fee would be low for the U.S. but significant for us.", "Next one."]);
     }
 }

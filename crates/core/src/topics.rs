@@ -42,28 +42,20 @@ impl Lexicon {
                 let best = self.by_first.get(&words.keys[i]).and_then(|terms| {
                     terms
                         .iter()
-                        .filter(|(_, keys)| {
-                            i + keys.len() <= end && words.keys[i..i + keys.len()] == keys[..]
-                        })
+                        .filter(|(_, keys)| i + keys.len() <= end && words.keys[i..i + keys.len()] == keys[..])
                         .max_by_key(|(_, keys)| keys.len())
                 });
                 let Some((ti, keys)) = best else {
                     i += 1;
                     continue;
                 };
-                let span = crate::model::Span {
-                    start: words.spans[i].start,
-                    end: words.spans[i + keys.len() - 1].end,
-                };
+                let span = crate::model::Span { start: words.spans[i].start, end: words.spans[i + keys.len() - 1].end };
                 match hits.iter_mut().find(|h| h.topic == *ti) {
                     Some(h) if !h.evidence.contains(&span) => h.evidence.push(span),
                     Some(_) => {}
-                    None => hits.push(TopicHit {
-                        article: article_idx,
-                        paragraph: pi,
-                        topic: *ti,
-                        evidence: vec![span],
-                    }),
+                    None => {
+                        hits.push(TopicHit { article: article_idx, paragraph: pi, topic: *ti, evidence: vec![span] })
+                    }
                 }
                 i += keys.len();
             }
@@ -89,44 +81,22 @@ mod tests {
             via: None,
             body: body.into(),
             paragraphs: paragraphs(body),
-            first_line: 1,
+            file: "a.txt".into(),
         }
     }
 
     #[test]
     fn multiword_terms_match_across_case_and_abbreviation_style() {
         let topics = vec![
-            Topic {
-                id: "citizens".into(),
-                label: "U.S. citizens".into(),
-                terms: vec!["U.S. citizens".into()],
-            },
-            Topic {
-                id: "cecot".into(),
-                label: "CECOT".into(),
-                terms: vec!["CECOT".into(), "mega-prison".into()],
-            },
+            Topic { id: "citizens".into(), label: "U.S. citizens".into(), terms: vec!["U.S. citizens".into()] },
+            Topic { id: "cecot".into(), label: "CECOT".into(), terms: vec!["CECOT".into(), "mega-prison".into()] },
         ];
-        let a = article(
-            "Jailing US Citizens abroad.\nThe Mega-Prison (Cecot) is vast.\nNothing here: cecotX.",
-        );
+        let a = article("Jailing US Citizens abroad.\nThe Mega-Prison (Cecot) is vast.\nNothing here: cecotX.");
         let hits = Lexicon::new(&topics).tag(0, &a);
         let found: Vec<(usize, usize, Vec<&str>)> = hits
             .iter()
-            .map(|h| {
-                (
-                    h.paragraph,
-                    h.topic,
-                    h.evidence.iter().map(|s| s.slice(&a.body)).collect(),
-                )
-            })
+            .map(|h| (h.paragraph, h.topic, h.evidence.iter().map(|s| s.slice(&a.body)).collect()))
             .collect();
-        assert_eq!(
-            found,
-            vec![
-                (0, 0, vec!["US Citizens"]),
-                (1, 1, vec!["Mega-Prison", "Cecot"])
-            ]
-        );
+        assert_eq!(found, vec![(0, 0, vec!["US Citizens"]), (1, 1, vec!["Mega-Prison", "Cecot"])]);
     }
 }

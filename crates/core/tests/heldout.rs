@@ -26,11 +26,7 @@ fn unmark(marked: &str) -> (String, Vec<Span>) {
 }
 
 fn words(text: &str) -> Vec<Span> {
-    tokenize(text)
-        .into_iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.span)
-        .collect()
+    tokenize(text).into_iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.span).collect()
 }
 
 #[test]
@@ -62,16 +58,8 @@ fn finds_at_least_97_percent_of_reproduced_words_with_97_percent_precision() {
             }
         }
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let recall = if t + n == 0 {
-            1.0
-        } else {
-            t as f64 / (t + n) as f64
-        };
-        let precision = if t + f == 0 {
-            1.0
-        } else {
-            t as f64 / (t + f) as f64
-        };
+        let recall = if t + n == 0 { 1.0 } else { t as f64 / (t + n) as f64 };
+        let precision = if t + f == 0 { 1.0 } else { t as f64 / (t + f) as f64 };
         report.push_str(&format!(
             "{name:<32} gold {:>3}  found {:>3}  recall {:>6.1}%  precision {:>6.1}%\n",
             t + n,
@@ -94,10 +82,7 @@ fn finds_at_least_97_percent_of_reproduced_words_with_97_percent_precision() {
         precision * 100.0
     ));
     println!("{report}");
-    assert!(
-        failures.is_empty() && recall >= 0.97 && precision >= 0.97,
-        "{report}below 97%: {failures:?}"
-    );
+    assert!(failures.is_empty() && recall >= 0.97 && precision >= 0.97, "{report}below 97%: {failures:?}");
 }
 
 fn analyze_one(text: &str) -> presslens_core::Corpus {
@@ -112,16 +97,10 @@ fn found_spans(c: &presslens_core::Corpus) -> Vec<Span> {
         .filter(|m| m.kind != MatchKind::Paraphrase)
         .flat_map(|m| {
             let src = &c.story.sources[m.source].text;
-            diff::ops(
-                src,
-                m.source_span,
-                body,
-                m.article_span,
-                Normalization::LOOSE,
-            )
-            .into_iter()
-            .filter(|o| o.tag == OpTag::Equal)
-            .map(|o| o.article)
+            diff::ops(src, m.source_span, body, m.article_span, Normalization::LOOSE)
+                .into_iter()
+                .filter(|o| o.tag == OpTag::Equal)
+                .map(|o| o.article)
         })
         .collect()
 }

@@ -17,11 +17,7 @@ fn seeds() -> &'static Corpus {
 }
 
 fn article(id_prefix: &str) -> usize {
-    seeds()
-        .articles()
-        .iter()
-        .position(|a| a.id.starts_with(id_prefix))
-        .expect("seed article")
+    seeds().articles().iter().position(|a| a.id.starts_with(id_prefix)).expect("seed article")
 }
 
 /// The words of source sentence `n` (1-based) that matches of `kind` keep, runs joined by " … ".
@@ -55,7 +51,8 @@ fn kept(art: &str, n: usize, kind: MatchKind, norm: Normalization) -> String {
 
 const S1: &str = "We have offered the United States of America the opportunity to outsource part of its prison system";
 const S2: &str = "We are willing to take in only convicted criminals including convicted U.S citizens into our mega prison CECOT in exchange for a fee";
-const S3: &str = "The fee would be relatively low for the U.S but significant for us making our entire prison system sustainable";
+const S3: &str =
+    "The fee would be relatively low for the U.S but significant for us making our entire prison system sustainable";
 const R: Normalization = Normalization::REPORT;
 
 #[test]
@@ -74,22 +71,12 @@ fn breitbart_001_splits_one_and_two_and_paraphrases_three() {
     assert_eq!(kept("001", 2, MatchKind::Quoted, R), S2);
     let c = seeds();
     let a = article("001");
-    let quoted_12: Vec<_> = c
-        .matches_of(a)
-        .filter(|m| m.kind == MatchKind::Quoted && m.source_span.start < 200)
-        .collect();
-    assert_eq!(
-        quoted_12.len(),
-        2,
-        "one and two are two quotations split by the attribution"
-    );
+    let quoted_12: Vec<_> =
+        c.matches_of(a).filter(|m| m.kind == MatchKind::Quoted && m.source_span.start < 200).collect();
+    assert_eq!(quoted_12.len(), 2, "one and two are two quotations split by the attribution");
     assert_ne!(quoted_12[0].quote, quoted_12[1].quote);
-    assert_eq!(
-        kept("001", 3, MatchKind::Quoted, R),
-        "our entire prison system sustainable"
-    );
-    assert!(kept("001", 3, MatchKind::Paraphrase, R)
-        .starts_with("The fee would be relatively low for the U.S"));
+    assert_eq!(kept("001", 3, MatchKind::Quoted, R), "our entire prison system sustainable");
+    assert!(kept("001", 3, MatchKind::Paraphrase, R).starts_with("The fee would be relatively low for the U.S"));
 }
 
 #[test]
@@ -106,11 +93,11 @@ fn breitbart_002_quotes_fragments_of_one_and_two_three_whole() {
 fn ary_003_leaves_out_two_and_changes_us() {
     let c = seeds();
     assert_eq!(kept("003", 1, MatchKind::Quoted, R), S1);
-    assert!(
-        rows(c, article("003"), 0, R)[1].is_absent(),
-        "sentence 2 is absent from 003"
+    assert!(rows(c, article("003"), 0, R)[1].is_absent(), "sentence 2 is absent from 003");
+    assert_eq!(
+        kept("003", 3, MatchKind::Quoted, R),
+        "The fee would be relatively low for the … but significant for us making our entire prison system sustainable"
     );
-    assert_eq!(kept("003", 3, MatchKind::Quoted, R), "The fee would be relatively low for the … but significant for us making our entire prison system sustainable");
     let row = &rows(c, article("003"), 0, R)[2];
     let body = &c.articles()[article("003")].body;
     let src = &c.story.sources[0].text;
@@ -121,10 +108,7 @@ fn ary_003_leaves_out_two_and_changes_us() {
         .map(|s| (s.source.slice(src), s.article.slice(body)))
         .collect();
     assert_eq!(changes, [("U.S", "US")]);
-    let folded = Normalization {
-        fold_abbreviations: true,
-        ..R
-    };
+    let folded = Normalization { fold_abbreviations: true, ..R };
     assert_eq!(kept("003", 3, MatchKind::Quoted, folded), S3);
 }
 
@@ -132,34 +116,20 @@ fn ary_003_leaves_out_two_and_changes_us() {
 fn hub_004_embeds_the_post_unmarked_and_quotes_three_again() {
     assert_eq!(kept("004", 1, MatchKind::Unmarked, R), S1);
     assert_eq!(kept("004", 2, MatchKind::Unmarked, R), S2);
+    assert_eq!(kept("004", 3, MatchKind::Unmarked, R), "The fee would be relatively low for");
     assert_eq!(
-        kept("004", 3, MatchKind::Unmarked, R),
-        "The fee would be relatively low for"
+        kept("004", 3, MatchKind::Quoted, R),
+        "would be relatively low for the U.S but significant for us making our entire prison system sustainable"
     );
-    assert_eq!(kept("004", 3, MatchKind::Quoted, R), "would be relatively low for the U.S but significant for us making our entire prison system sustainable");
     let c = seeds();
     let a = article("004");
     let body = &c.articles()[a].body;
-    let embed: Vec<_> = c
-        .matches_of(a)
-        .filter(|m| m.kind == MatchKind::Unmarked)
-        .collect();
+    let embed: Vec<_> = c.matches_of(a).filter(|m| m.kind == MatchKind::Unmarked).collect();
     assert_eq!(embed.len(), 1, "one embedded copy");
-    let inserted: Vec<&str> = embed[0]
-        .ops
-        .iter()
-        .filter(|o| o.tag == OpTag::Insert)
-        .map(|o| o.article.slice(body))
-        .collect();
-    assert_eq!(
-        inserted,
-        ["Nayib Bukele (@nayibbukele) February 4, 2025"],
-        "the author line sits in the middle"
-    );
-    assert!(embed[0]
-        .article_span
-        .slice(body)
-        .ends_with("relatively low for"));
+    let inserted: Vec<&str> =
+        embed[0].ops.iter().filter(|o| o.tag == OpTag::Insert).map(|o| o.article.slice(body)).collect();
+    assert_eq!(inserted, ["Nayib Bukele (@nayibbukele) February 4, 2025"], "the author line sits in the middle");
+    assert!(embed[0].article_span.slice(body).ends_with("relatively low for"));
 }
 
 #[test]
@@ -169,20 +139,11 @@ fn no_quotation_of_anyone_else_is_matched_to_the_post() {
     for m in &c.matches {
         if let Some(q) = m.quote {
             let q = &c.quotes[q];
-            assert!(
-                q.speaker.is_none_or(|s| s == bukele) && q.speaker_text.is_none(),
-                "{:?} matched",
-                q
-            );
+            assert!(q.speaker.is_none_or(|s| s == bukele) && q.speaker_text.is_none(), "{:?} matched", q);
         }
     }
     // Rubio's own words are found as quotes and attributed to him.
-    let rubio = c
-        .story
-        .speakers
-        .iter()
-        .position(|s| s.name == "Marco Rubio")
-        .unwrap();
+    let rubio = c.story.speakers.iter().position(|s| s.name == "Marco Rubio").unwrap();
     let rubio_quotes = c.quotes.iter().filter(|q| q.speaker == Some(rubio)).count();
     assert!(rubio_quotes >= 8, "{rubio_quotes}");
 }
@@ -193,54 +154,27 @@ fn rubio_variants_form_one_cluster() {
     let cluster = c
         .clusters
         .iter()
-        .find(|cl| {
-            cl.variants
-                .iter()
-                .any(|v| v.text.contains("most unprecedented"))
-        })
+        .find(|cl| cl.variants.iter().any(|v| v.text.contains("most unprecedented")))
         .expect("a cluster for Rubio's 'most unprecedented' remark");
     let texts: Vec<&str> = cluster.variants.iter().map(|v| v.text.as_str()).collect();
-    assert!(
-        texts
-            .iter()
-            .any(|t| t.contains("extraordinary, extraordinary")),
-        "{texts:?}"
-    );
+    assert!(texts.iter().any(|t| t.contains("extraordinary, extraordinary")), "{texts:?}");
     let from_004 = cluster
         .variants
         .iter()
         .flat_map(|v| &v.quotes)
         .any(|&q| c.articles()[c.quotes[q].article].id.starts_with("004"));
-    assert!(
-        from_004,
-        "004's wording with “… (El Salvador)” is in the cluster"
-    );
-    assert_eq!(
-        c.story.speakers[cluster.speaker.unwrap()].name,
-        "Marco Rubio"
-    );
+    assert!(from_004, "004's wording with “… (El Salvador)” is in the cluster");
+    assert_eq!(c.story.speakers[cluster.speaker.unwrap()].name, "Marco Rubio");
 }
 
 #[test]
 fn topics_carry_their_evidence() {
     let c = seeds();
     let a = article("003");
-    let guantanamo = c
-        .story
-        .topics
-        .iter()
-        .position(|t| t.id == "guantanamo")
-        .unwrap();
-    let hits: Vec<_> = c
-        .topic_hits
-        .iter()
-        .filter(|h| h.article == a && h.topic == guantanamo)
-        .collect();
+    let guantanamo = c.story.topics.iter().position(|t| t.id == "guantanamo").unwrap();
+    let hits: Vec<_> = c.topic_hits.iter().filter(|h| h.article == a && h.topic == guantanamo).collect();
     assert_eq!(hits.len(), 1);
-    assert_eq!(
-        hits[0].evidence[0].slice(&c.articles()[a].body),
-        "Guantanamo Bay"
-    );
+    assert_eq!(hits[0].evidence[0].slice(&c.articles()[a].body), "Guantanamo Bay");
 }
 
 #[test]

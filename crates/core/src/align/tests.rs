@@ -38,10 +38,7 @@ fn dash_inserted_attribution_splits_the_quote() {
     assert_eq!(m.len(), 2, "{m:?}");
     assert_eq!(m[0].1, S1);
     assert_eq!(m[1].1, S2);
-    let cue = c.quotes[0]
-        .cue
-        .expect("the dash cue is kept")
-        .slice(&c.story.articles[0].body);
+    let cue = c.quotes[0].cue.expect("the dash cue is kept").slice(&c.story.articles[0].body);
     assert_eq!(cue, "Bukele explained");
     assert_eq!(c.quotes[0].speaker, Some(0));
 }
@@ -50,21 +47,10 @@ fn dash_inserted_attribution_splits_the_quote() {
 fn one_word_fragment_needs_the_source_speaker() {
     let text = "Bukele confirmed in a post on X that El Salvador had “offered” the U.S. “the opportunity to outsource part of its prison system,” adding that there would be a fee.";
     let m = one(text);
-    let quoted: Vec<&str> = m
-        .iter()
-        .filter(|x| x.0 == "quoted")
-        .map(|x| x.1.as_str())
-        .collect();
-    assert_eq!(
-        quoted,
-        [
-            "offered",
-            "the opportunity to outsource part of its prison system"
-        ]
-    );
+    let quoted: Vec<&str> = m.iter().filter(|x| x.0 == "quoted").map(|x| x.1.as_str()).collect();
+    assert_eq!(quoted, ["offered", "the opportunity to outsource part of its prison system"]);
     // The same one-word fragment from someone else is not the post.
-    let other =
-        one("A U.S. official said the offer was “significant,” according to the Associated Press.");
+    let other = one("A U.S. official said the offer was “significant,” according to the Associated Press.");
     assert!(other.is_empty(), "{other:?}");
 }
 
@@ -75,11 +61,7 @@ fn embedded_post_cut_off_with_author_line_is_one_unmarked_copy() {
     let m = found(&c, 0);
     assert_eq!(m.len(), 1, "{m:?}");
     assert_eq!(m[0].0, "unmarked");
-    assert!(
-        m[0].1.starts_with("We have offered") && m[0].1.ends_with("relatively low for"),
-        "{}",
-        m[0].1
-    );
+    assert!(m[0].1.starts_with("We have offered") && m[0].1.ends_with("relatively low for"), "{}", m[0].1);
     assert!(m[0].2.ends_with("relatively low for"), "{}", m[0].2);
     let ops = &c.matches[0].ops;
     let inserted: Vec<&str> = ops
@@ -97,10 +79,7 @@ fn reported_speech_with_a_verbatim_run_is_paraphrase_not_a_copy() {
     let kinds: Vec<(&str, &str)> = m.iter().map(|x| (x.0, x.1.as_str())).collect();
     assert_eq!(kinds[1], ("quoted", "our entire prison system sustainable"));
     assert_eq!(kinds[0].0, "paraphrase");
-    assert!(
-        kinds[0].1.starts_with("the fee would be relatively low"),
-        "{kinds:?}"
-    );
+    assert!(kinds[0].1.starts_with("the fee would be relatively low"), "{kinds:?}");
 }
 
 #[test]
@@ -109,11 +88,7 @@ fn back_translated_paraphrase_keeps_its_exact_runs() {
     let m = one(text);
     assert_eq!(m.len(), 1, "{m:?}");
     assert_eq!(m[0].0, "paraphrase");
-    assert!(
-        m[0].1
-            .contains("willing to take in only convicted criminals"),
-        "{m:?}"
-    );
+    assert!(m[0].1.contains("willing to take in only convicted criminals"), "{m:?}");
 }
 
 #[test]
@@ -139,18 +114,10 @@ fn outlet_insertions_and_ellipses_are_ops_inside_one_match() {
     assert_eq!(c.matches.len(), 1, "{:?}", found(&c, 0));
     let m = &c.matches[0];
     let body = &c.story.articles[0].body;
-    let ins: Vec<&str> = m
-        .ops
-        .iter()
-        .filter(|o| o.tag == crate::OpTag::Insert)
-        .map(|o| o.article.slice(body))
-        .collect();
-    let del: Vec<&str> = m
-        .ops
-        .iter()
-        .filter(|o| o.tag == crate::OpTag::Delete)
-        .map(|o| o.source.slice(crate::testkit::POST))
-        .collect();
+    let ins: Vec<&str> =
+        m.ops.iter().filter(|o| o.tag == crate::OpTag::Insert).map(|o| o.article.slice(body)).collect();
+    let del: Vec<&str> =
+        m.ops.iter().filter(|o| o.tag == crate::OpTag::Delete).map(|o| o.source.slice(crate::testkit::POST)).collect();
     assert_eq!(ins, ["El Salvador’s"]);
     assert_eq!(del, ["including convicted U.S. citizens"]);
 }
@@ -164,11 +131,7 @@ fn other_speakers_sharing_words_are_not_matched() {
         "“The US is absolutely prohibited from deporting US citizens, whether they are incarcerated or not,” a law professor said.",
     ];
     let c = analyze(&texts);
-    assert!(
-        c.matches.is_empty(),
-        "{:?}",
-        (0..4).map(|i| found(&c, i)).collect::<Vec<_>>()
-    );
+    assert!(c.matches.is_empty(), "{:?}", (0..4).map(|i| found(&c, i)).collect::<Vec<_>>());
 }
 
 #[test]

@@ -7,10 +7,7 @@ fn quotes(text: &str) -> Vec<(String, Option<String>, bool)> {
     find_quotes(0, &a.body, &a.paragraphs, &s.speakers)
         .into_iter()
         .map(|q| {
-            let who = q
-                .speaker
-                .map(|i| s.speakers[i].name.clone())
-                .or(q.speaker_text);
+            let who = q.speaker.map(|i| s.speakers[i].name.clone()).or(q.speaker_text);
             (q.inner.slice(&a.body).to_string(), who, q.balanced)
         })
         .collect()
@@ -23,16 +20,8 @@ fn word_lists_are_sorted_for_binary_search() {
 
 #[test]
 fn closing_mark_opening_a_paragraph_opens_the_quote() {
-    let q =
-        quotes("” In an extraordinary gesture, he offered much,” Secretary Rubio responded on X.");
-    assert_eq!(
-        q,
-        vec![(
-            "In an extraordinary gesture, he offered much,".into(),
-            Some("Marco Rubio".into()),
-            true
-        )]
-    );
+    let q = quotes("” In an extraordinary gesture, he offered much,” Secretary Rubio responded on X.");
+    assert_eq!(q, vec![("In an extraordinary gesture, he offered much,".into(), Some("Marco Rubio".into()), true)]);
 }
 
 #[test]
@@ -44,7 +33,9 @@ fn inverted_and_according_to_cues() {
 
 #[test]
 fn pronoun_cue_takes_the_previous_speaker() {
-    let q = quotes("“We are grateful,” Rubio said. El Salvador, he continued, will “accept for deportation any illegal alien.”");
+    let q = quotes(
+        "“We are grateful,” Rubio said. El Salvador, he continued, will “accept for deportation any illegal alien.”",
+    );
     assert_eq!(q[1].1.as_deref(), Some("Marco Rubio"));
 }
 
@@ -64,10 +55,7 @@ fn unclosed_quote_ends_at_the_paragraph_unbalanced() {
 fn multi_paragraph_quote_continues_when_the_next_paragraph_opens_with_a_mark() {
     let q = quotes("Bukele wrote: “We have offered a deal.\n“We are willing to help.”");
     assert_eq!(q.len(), 1, "{q:?}");
-    assert!(
-        q[0].0.starts_with("We have offered") && q[0].0.ends_with("willing to help."),
-        "{q:?}"
-    );
+    assert!(q[0].0.starts_with("We have offered") && q[0].0.ends_with("willing to help."), "{q:?}");
 }
 
 #[test]

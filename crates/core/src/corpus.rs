@@ -101,6 +101,7 @@ pub fn load(dir: &Path) -> Loaded {
     let manifest_name = display_path(dir, "story.toml");
     let mut story = Story::default();
     let mut manifest_articles = BTreeMap::new();
+    let mut manifest_ok = false;
     match std::fs::read(&manifest_path) {
         Err(e) => diagnostics.push(Diagnostic {
             severity: Severity::Error,
@@ -120,11 +121,12 @@ pub fn load(dir: &Path) -> Loaded {
                 if let Some((s, arts)) = parse_manifest(&text, &mut report) {
                     story = s;
                     manifest_articles = arts;
+                    manifest_ok = true;
                 }
             }
         },
     }
-    load_articles(dir, &mut story, manifest_articles, &manifest_name, &mut diagnostics);
+    load_articles(dir, &mut story, manifest_articles, manifest_ok, &manifest_name, &mut diagnostics);
     Loaded { story, diagnostics }
 }
 
@@ -240,6 +242,7 @@ fn load_articles(
     dir: &Path,
     story: &mut Story,
     mut manifest: ManifestArticles,
+    manifest_ok: bool,
     manifest_name: &str,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -301,17 +304,25 @@ fn load_articles(
             }
         };
         let entry = manifest.remove(&id);
-        if entry.is_none() {
+        if entry.is_none() && manifest_ok {
             out.push(Diagnostic {
                 severity: Severity::Warning,
                 file: file.clone(),
-                line: None,
+                line: Some(1),
                 message: format!("no [article.{id}] entry in story.toml; the outlet is shown as unknown"),
             });
         }
         let mut article = parse_article(&id, &file, &bytes, out);
         if let Some(meta) = entry {
             apply_meta(&mut article, meta, manifest_name, out);
+        }
+        if article.date.is_none() && !article.paragraphs.is_empty() {
+            out.push(Diagnostic {
+                severity: Severity::Warning,
+                file: file.clone(),
+                line: Some(1),
+                message: "no date line and no date in story.toml; the article is shown as undated".into(),
+            });
         }
         story.articles.push(article);
     }
@@ -346,6 +357,9 @@ fn apply_meta(article: &mut Article, meta: Meta, manifest_name: &str, out: &mut 
     article.date = meta.date.or(article.date);
 }
 
+/// Articles longer than this get a warning (they are still read and analysed).
+const LARGE_ARTICLE: usize = 5_000_000;
+
 /// Parses one article file: optional ` date YYYY-MM-DD ` line start, then paragraphs by line.
 pub fn parse_article(id: &str, file: &str, bytes: &[u8], out: &mut Vec<Diagnostic>) -> Article {
     let mut warn = |severity, line: Option<u32>, message: String| {
@@ -364,9 +378,10 @@ pub fn parse_article(id: &str, file: &str, bytes: &[u8], out: &mut Vec<Diagnosti
         text = rest.to_string();
         warn(Severity::Warning, Some(1), "starts with a UTF-8 byte order mark; it was removed".into());
     }
-    if text.contains('\r') {
+    if let Some(at) = text.find('\r') {
+        let line = line_of(&text, at);
         text = text.replace("\r\n", "\n").replace('\r', "\n");
-        warn(Severity::Warning, None, "CRLF or CR line endings were converted to LF".into());
+        warn(Severity::Warning, Some(line), "CRLF or CR line endings were converted to LF".into());
     }
     if let Some(at) = text.find('\0') {
         warn(Severity::Error, Some(line_of(&text, at)), "contains a NUL byte".into());
@@ -390,7 +405,15 @@ pub fn parse_article(id: &str, file: &str, bytes: &[u8], out: &mut Vec<Diagnosti
     let body = text[body_start..].to_string();
     let paragraphs = crate::text::paragraphs(&body);
     if paragraphs.is_empty() {
-        warn(Severity::Warning, None, "the article has no text".into());
+        warn(Severity::Warning, Some(1), "the article has no text; it is listed but has nothing to compare".into());
+    }
+    if bytes.len() > LARGE_ARTICLE {
+        let mb = bytes.len() as f64 / 1_000_000.0;
+        warn(
+            Severity::Warning,
+            Some(1),
+            format!("is {mb:.1} MB, far longer than a news article; check that it is one article"),
+        );
     }
     Article {
         id: id.to_string(),

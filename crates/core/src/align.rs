@@ -16,7 +16,7 @@
 use crate::diff;
 use crate::model::{Article, Match, MatchKind, Quote, Source, Span, Speaker};
 use crate::quotes;
-use crate::text::{is_stopword, keyed, sentences, tokenize, Normalization, TokenKind};
+use crate::text::{keyed, sentences, tokenize, Normalization, TokenKind};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -54,8 +54,7 @@ impl<'a> Words<'a> {
         Words { text, spans: idx.iter().map(|&i| tokens[i].span).collect(), keys, breaks }
     }
     fn is_content(&self, i: usize) -> bool {
-        let w = self.spans[i].slice(self.text).to_lowercase().replace('’', "'");
-        !is_stopword(&w)
+        !stopword_keys().contains(&self.keys[i])
     }
     /// Index range of the words that lie inside `span`.
     fn within(&self, span: Span) -> Range<usize> {
@@ -63,6 +62,12 @@ impl<'a> Words<'a> {
         let end = self.spans.partition_point(|s| s.end <= span.end);
         start..end.max(start)
     }
+}
+
+/// Loose keys of the stopwords, so that "is this a content word" is a set look-up.
+fn stopword_keys() -> &'static std::collections::HashSet<u64> {
+    static KEYS: std::sync::OnceLock<std::collections::HashSet<u64>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| crate::text::STOPWORDS.iter().flat_map(|w| Words::new(w).keys).collect())
 }
 
 /// A source prepared for alignment: its words and where each key occurs.
@@ -162,20 +167,32 @@ fn clip(r: Run, sentence: &Range<usize>) -> Option<Run> {
 pub struct ArticleContext<'a> {
     pub index: usize,
     pub article: &'a Article,
+    /// The article's words, tokenized once for every source.
+    pub words: Words<'a>,
+    /// The article's sentences, paragraph by paragraph, in order.
+    pub sentences: Vec<Span>,
     pub quotes: Vec<(usize, &'a Quote)>,
     pub speakers: &'a [Speaker],
 }
 
+impl<'a> ArticleContext<'a> {
+    pub fn new(index: usize, article: &'a Article, quotes: Vec<(usize, &'a Quote)>, speakers: &'a [Speaker]) -> Self {
+        let words = Words::new(&article.body);
+        let sentences = article.paragraphs.iter().flat_map(|p| sentences(&article.body, *p)).collect();
+        ArticleContext { index, article, words, sentences, quotes, speakers }
+    }
+}
+
 /// All matches of one source in one article.
 pub fn align(ctx: &ArticleContext, source_idx: usize, source: &Source, src: &SourceIndex) -> Vec<Match> {
-    let body = ctx.article.body.as_str();
-    let words = Words::new(body);
+    let words = &ctx.words;
     let mut taken = vec![false; words.keys.len()];
     let mut out = Vec::new();
-    let sentence_of = sentence_ids(ctx.article, &words);
+    let sentence_of: Vec<usize> =
+        words.spans.iter().map(|w| ctx.sentences.partition_point(|s| s.end <= w.start)).collect();
     let mut fragments = Vec::new();
     for &(qi, q) in &ctx.quotes {
-        match quoted(ctx, &words, qi, q, source_idx, source, src) {
+        match quoted(ctx, words, qi, q, source_idx, source, src) {
             Quoted::Match(m) => out.push(*m),
             Quoted::Fragment(m) => fragments.push(*m),
             Quoted::No => {}
@@ -196,7 +213,7 @@ pub fn align(ctx: &ArticleContext, source_idx: usize, source: &Source, src: &Sou
             in_quote[i] = true;
         }
     }
-    for m in unmarked(ctx, &words, &in_quote, &sentence_of, source_idx, source, src) {
+    for m in unmarked(ctx, words, &in_quote, &sentence_of, source_idx, source, src) {
         for i in words.within(m.article_span) {
             taken[i] = true;
         }
@@ -205,7 +222,7 @@ pub fn align(ctx: &ArticleContext, source_idx: usize, source: &Source, src: &Sou
     for i in 0..taken.len() {
         taken[i] |= in_quote[i];
     }
-    out.extend(paraphrases(ctx, &words, &taken, source_idx, source, src));
+    out.extend(paraphrases(ctx, words, &taken, source_idx, source, src));
     out.sort_by_key(|m| (m.article_span.start, m.article_span.end));
     out
 }
@@ -302,7 +319,7 @@ fn quoted(
     }
     let mut m = build_match(ctx, source_idx, source, MatchKind::Quoted, s, a);
     m.quote = Some(qi);
-    m.attribution = q.cue.map(|c| sentence_around(&ctx.article.body, &ctx.article.paragraphs, c));
+    m.attribution = q.cue.map(|c| sentence_around(&ctx.sentences, c));
     if accept {
         Quoted::Match(Box::new(m))
     } else {
@@ -310,19 +327,10 @@ fn quoted(
     }
 }
 
-/// The sentence (within its paragraph) that contains `span`.
-fn sentence_around(body: &str, paragraphs: &[Span], span: Span) -> Span {
-    let Some(para) = quotes::paragraph_of(paragraphs, span.start) else { return span };
-    sentences(body, para)
-        .into_iter()
-        .find(|s| s.start <= span.start && span.start < s.end.max(s.start + 1))
-        .unwrap_or(para)
-}
-
-/// For each word, an id of the sentence it is in.
-fn sentence_ids(article: &Article, words: &Words) -> Vec<usize> {
-    let all: Vec<Span> = article.paragraphs.iter().flat_map(|p| sentences(&article.body, *p)).collect();
-    words.spans.iter().map(|w| all.partition_point(|s| s.end <= w.start)).collect()
+/// The sentence that contains `span`'s start.
+fn sentence_around(sentences: &[Span], span: Span) -> Span {
+    let i = sentences.partition_point(|s| s.end <= span.start);
+    sentences.get(i).copied().filter(|s| s.start <= span.start).unwrap_or(span)
 }
 
 fn unmarked(
@@ -399,34 +407,31 @@ fn paraphrases(
 ) -> Vec<Match> {
     let body = ctx.article.body.as_str();
     let mut out = Vec::new();
-    for para in &ctx.article.paragraphs {
-        for sentence in sentences(body, *para) {
-            let range = words.within(sentence);
-            if range.is_empty() {
-                continue;
+    for &sentence in &ctx.sentences {
+        let range = words.within(sentence);
+        // Untaken stretches of the sentence, each considered on its own.
+        let mut found = Vec::new();
+        let mut start = range.start;
+        while start < range.end {
+            while start < range.end && taken[start] {
+                start += 1;
             }
-            let someone_else = quotes::sentence_speaker(body, sentence, ctx.speakers)
-                .is_some_and(|(known, printed)| known.map_or(printed.is_some(), |s| s != source.speaker));
-            if someone_else {
-                continue; // reported speech of someone else
+            let mut end = start;
+            while end < range.end && !taken[end] {
+                end += 1;
             }
-            // Untaken stretches of the sentence, each considered on its own.
-            let mut start = range.start;
-            while start < range.end {
-                while start < range.end && taken[start] {
-                    start += 1;
-                }
-                let mut end = start;
-                while end < range.end && !taken[end] {
-                    end += 1;
-                }
-                if end > start {
-                    if let Some(m) = paraphrase_in(ctx, words, start..end, source_idx, source, src) {
-                        out.push(m);
-                    }
-                }
-                start = end;
+            if end > start {
+                found.extend(paraphrase_in(ctx, words, start..end, source_idx, source, src));
             }
+            start = end;
+        }
+        // Reported speech of someone else is not a paraphrase of the source.
+        let someone_else = || {
+            quotes::sentence_speaker(body, sentence, ctx.speakers)
+                .is_some_and(|(known, printed)| known.map_or(printed.is_some(), |s| s != source.speaker))
+        };
+        if !found.is_empty() && !someone_else() {
+            out.extend(found);
         }
     }
     out

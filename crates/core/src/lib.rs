@@ -40,26 +40,22 @@ pub fn analyze(story: Story, diagnostics: Vec<Diagnostic>) -> Corpus {
         quotes.extend(quotes::find_quotes(ai, &a.body, &a.paragraphs, &story.speakers));
     }
     let indexes: Vec<align::SourceIndex> = story.sources.iter().map(align::SourceIndex::new).collect();
+    let lexicon = topics::Lexicon::new(&story.topics);
     let mut matches = Vec::new();
+    let mut topic_hits = Vec::new();
     let mut start = 0;
     for (ai, a) in story.articles.iter().enumerate() {
         let end = start + quotes[start..].iter().take_while(|q| q.article == ai).count();
-        let ctx = align::ArticleContext {
-            index: ai,
-            article: a,
-            quotes: (start..end).map(|i| (i, &quotes[i])).collect(),
-            speakers: &story.speakers,
-        };
+        let ctx = align::ArticleContext::new(ai, a, (start..end).map(|i| (i, &quotes[i])).collect(), &story.speakers);
         let mut found: Vec<Match> = Vec::new();
         for (si, s) in story.sources.iter().enumerate() {
             found.extend(align::align(&ctx, si, s, &indexes[si]));
         }
         keep_best_per_quote(&mut found);
         matches.extend(found);
+        topic_hits.extend(lexicon.tag(ai, a, &ctx.words));
         start = end;
     }
-    let lexicon = topics::Lexicon::new(&story.topics);
-    let topic_hits = story.articles.iter().enumerate().flat_map(|(i, a)| lexicon.tag(i, a)).collect();
     let bodies: Vec<&str> = story.articles.iter().map(|a| a.body.as_str()).collect();
     let clusters = clusters::cluster(&quotes, &bodies);
     let mut diagnostics = diagnostics;

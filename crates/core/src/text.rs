@@ -235,16 +235,18 @@ pub fn paragraphs(body: &str) -> Vec<Span> {
 
 /// Words so common that sharing them says nothing about quoting.
 pub fn is_stopword(lower: &str) -> bool {
-    const STOP: &[&str] = &[
-        "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can",
-        "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "his", "i", "if", "in", "into",
-        "is", "it", "it's", "its", "may", "more", "most", "no", "not", "of", "on", "only", "or", "our", "out", "over",
-        "she", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
-        "those", "to", "up", "us", "very", "was", "we", "were", "what", "when", "which", "who", "will", "with",
-        "would", "you", "your",
-    ];
-    STOP.binary_search(&lower).is_ok()
+    STOPWORDS.binary_search(&lower).is_ok()
 }
+
+/// The stopword list, sorted.
+pub const STOPWORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can",
+    "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "his", "i", "if", "in", "into",
+    "is", "it", "it's", "its", "may", "more", "most", "no", "not", "of", "on", "only", "or", "our", "out", "over",
+    "she", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+    "those", "to", "up", "us", "very", "was", "we", "were", "what", "when", "which", "who", "will", "with", "would",
+    "you", "your",
+];
 
 #[cfg(test)]
 mod tests {
@@ -260,6 +262,7 @@ mod tests {
 
     #[test]
     fn stopword_list_is_sorted() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(is_stopword("the") && is_stopword("with") && is_stopword("it's") && !is_stopword("prison"));
     }
 

@@ -29,8 +29,7 @@ impl Lexicon {
     }
 
     /// Topic hits of one article, paragraph by paragraph, in order.
-    pub fn tag(&self, article_idx: usize, article: &Article) -> Vec<TopicHit> {
-        let words = Words::new(&article.body);
+    pub fn tag(&self, article_idx: usize, article: &Article, words: &Words) -> Vec<TopicHit> {
         let mut out = Vec::new();
         for (pi, para) in article.paragraphs.iter().enumerate() {
             let start = words.spans.partition_point(|s| s.start < para.start);
@@ -92,7 +91,7 @@ mod tests {
             Topic { id: "cecot".into(), label: "CECOT".into(), terms: vec!["CECOT".into(), "mega-prison".into()] },
         ];
         let a = article("Jailing US Citizens abroad.\nThe Mega-Prison (Cecot) is vast.\nNothing here: cecotX.");
-        let hits = Lexicon::new(&topics).tag(0, &a);
+        let hits = Lexicon::new(&topics).tag(0, &a, &Words::new(&a.body));
         let found: Vec<(usize, usize, Vec<&str>)> = hits
             .iter()
             .map(|h| (h.paragraph, h.topic, h.evidence.iter().map(|s| s.slice(&a.body)).collect()))

@@ -16,7 +16,7 @@
 use crate::diff;
 use crate::model::{Article, Match, MatchKind, Quote, Source, Span, Speaker};
 use crate::quotes;
-use crate::text::{keyed, sentences, tokenize, Normalization, TokenKind};
+use crate::text::{keyed, sentences, tokenize, KeyMap, KeySet, Normalization, TokenKind};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -65,8 +65,8 @@ impl<'a> Words<'a> {
 }
 
 /// Loose keys of the stopwords, so that "is this a content word" is a set look-up.
-fn stopword_keys() -> &'static std::collections::HashSet<u64> {
-    static KEYS: std::sync::OnceLock<std::collections::HashSet<u64>> = std::sync::OnceLock::new();
+fn stopword_keys() -> &'static KeySet {
+    static KEYS: std::sync::OnceLock<KeySet> = std::sync::OnceLock::new();
     KEYS.get_or_init(|| crate::text::STOPWORDS.iter().flat_map(|w| Words::new(w).keys).collect())
 }
 
@@ -76,14 +76,14 @@ pub struct SourceIndex<'a> {
     /// Word index ranges of the source's sentences.
     sentences: Vec<Range<usize>>,
     content: Vec<bool>,
-    at: HashMap<u64, Vec<u32>>,
+    at: KeyMap<Vec<u32>>,
 }
 
 impl<'a> SourceIndex<'a> {
     pub fn new(source: &'a Source) -> Self {
         let words = Words::new(&source.text);
         let content = (0..words.keys.len()).map(|i| words.is_content(i)).collect();
-        let mut at: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut at: KeyMap<Vec<u32>> = KeyMap::default();
         for (i, k) in words.keys.iter().enumerate() {
             at.entry(*k).or_default().push(i as u32);
         }

@@ -134,6 +134,18 @@ fn display_path(dir: &Path, name: &str) -> String {
     dir.join(name).display().to_string()
 }
 
+/// Byte offset → line number, for many look-ups in one text.
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        LineIndex(text.match_indices('\n').map(|(i, _)| i).collect())
+    }
+    fn line(&self, offset: usize) -> u32 {
+        1 + self.0.partition_point(|&nl| nl < offset) as u32
+    }
+}
+
 /// An `[article.<id>]` entry, checked, with the line it starts on.
 struct Meta {
     outlet: Option<String>,
@@ -202,8 +214,9 @@ fn parse_manifest(text: &str, report: &mut Report) -> Option<(Story, ManifestArt
     }
     let clean = |s: Option<String>| s.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     let mut articles = ManifestArticles::new();
+    let lines = LineIndex::new(report.text);
     for (id, spanned) in raw.article {
-        let line = line_of(report.text, spanned.span().start);
+        let line = lines.line(spanned.span().start);
         let a = spanned.into_inner();
         let date = a.date.and_then(|d| parse_date_field(d, report));
         let meta = Meta {

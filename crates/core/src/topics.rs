@@ -6,17 +6,17 @@
 
 use crate::align::Words;
 use crate::model::{Article, Topic, TopicHit};
-use std::collections::HashMap;
+use crate::text::KeyMap;
 
 /// Terms of a lexicon prepared for matching: key sequences with their topic.
 pub struct Lexicon {
     /// First key of a term → (topic, full key sequence).
-    by_first: HashMap<u64, Vec<(usize, Vec<u64>)>>,
+    by_first: KeyMap<Vec<(usize, Vec<u64>)>>,
 }
 
 impl Lexicon {
     pub fn new(topics: &[Topic]) -> Self {
-        let mut by_first: HashMap<u64, Vec<(usize, Vec<u64>)>> = HashMap::new();
+        let mut by_first: KeyMap<Vec<(usize, Vec<u64>)>> = KeyMap::default();
         for (ti, t) in topics.iter().enumerate() {
             for term in &t.terms {
                 let keys = Words::new(term).keys;

@@ -24,16 +24,17 @@ pub fn cluster(quotes: &[Quote], bodies: &[&str]) -> Vec<Cluster> {
         quotes.iter().map(|q| Words::new(q.inner.slice(bodies.get(q.article).copied().unwrap_or(""))).keys).collect();
     let mut parent: Vec<usize> = (0..quotes.len()).collect();
     let mut grams: HashMap<&[u64], Vec<usize>> = HashMap::new();
+    // checked[q] == qi: quote q was already compared with quote qi.
+    let mut checked = vec![usize::MAX; quotes.len()];
     for (qi, k) in keys.iter().enumerate() {
-        let mut seen = Vec::new();
         for g in k.windows(GRAM) {
             let bucket = grams.entry(g).or_default();
             // A very common 4-gram ("in the United States") says little: compare with its most
             // recent quotes only, so the cost stays linear in the number of quotes.
             for &other in bucket.iter().rev().take(MAX_BUCKET) {
-                if quotes[other].article != quotes[qi].article && !seen.contains(&other) {
-                    seen.push(other);
-                    if similar_enough(&keys[other], k) {
+                if quotes[other].article != quotes[qi].article && checked[other] != qi {
+                    checked[other] = qi;
+                    if find(&mut parent, other) != find(&mut parent, qi) && similar_enough(&keys[other], k) {
                         union(&mut parent, other, qi);
                     }
                 }

@@ -72,6 +72,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 fn push_words(piece: &str, base: usize, tokens: &mut Vec<Token>) {
+    // Quote marks, dashes and ellipses at the edges of a chunk are tokens of their own under
+    // UAX #29 too; peeling them off lets “quoted,” words take the ASCII path.
+    let edge = |c: char| matches!(c, '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '—' | '–' | '…');
+    let inner = piece.trim_start_matches(edge);
+    let lead = piece.len() - inner.len();
+    let middle = inner.trim_end_matches(edge);
+    if middle.is_ascii() && (lead > 0 || middle.len() < inner.len()) {
+        for (i, c) in piece[..lead].char_indices() {
+            tokens.push(Token { kind: TokenKind::Punct, span: Span::new(base + i, base + i + c.len_utf8()) });
+        }
+        push_ascii_words(middle.as_bytes(), base + lead, tokens);
+        let tail = base + lead + middle.len();
+        for (i, c) in inner[middle.len()..].char_indices() {
+            tokens.push(Token { kind: TokenKind::Punct, span: Span::new(tail + i, tail + i + c.len_utf8()) });
+        }
+        return;
+    }
     if piece.is_ascii() {
         push_ascii_words(piece.as_bytes(), base, tokens);
         return;
@@ -213,7 +230,24 @@ fn fold_mark(c: char) -> char {
 /// A 64-bit key per token (FNV-1a over the normalized form); `None` for tokens that do not count.
 pub fn keys(tokens: &[Token], text: &str, norm: Normalization) -> Vec<Option<u64>> {
     let mut buf = String::new();
-    tokens.iter().map(|t| write_key(t, text, norm, &mut buf).then(|| fnv1a(buf.as_bytes()))).collect()
+    tokens.iter().map(|t| key(t, text, norm, &mut buf)).collect()
+}
+
+/// The key of one token: [`fnv1a`] of what [`write_key`] writes, hashed directly for ASCII words.
+fn key(t: &Token, text: &str, norm: Normalization, buf: &mut String) -> Option<u64> {
+    let s = t.span.slice(text);
+    if t.kind == TokenKind::Word && s.is_ascii() {
+        let dotted = norm.fold_abbreviations && is_dotted_abbreviation(s);
+        let mut h: u64 = FNV_OFFSET;
+        for &c in s.as_bytes() {
+            if !(dotted && c == b'.') {
+                h ^= u64::from(if norm.ignore_case { c.to_ascii_lowercase() } else { c });
+                h = h.wrapping_mul(FNV_PRIME);
+            }
+        }
+        return Some(h);
+    }
+    write_key(t, text, norm, buf).then(|| fnv1a(buf.as_bytes()))
 }
 
 /// The tokens that count under `norm`, with their keys, as two parallel vectors.
@@ -222,9 +256,9 @@ pub fn keyed(tokens: &[Token], text: &str, norm: Normalization) -> (Vec<usize>, 
     let mut out = Vec::with_capacity(tokens.len());
     let mut buf = String::new();
     for (i, t) in tokens.iter().enumerate() {
-        if write_key(t, text, norm, &mut buf) {
+        if let Some(k) = key(t, text, norm, &mut buf) {
             idx.push(i);
-            out.push(fnv1a(buf.as_bytes()));
+            out.push(k);
         }
     }
     (idx, out)
@@ -250,11 +284,14 @@ impl std::hash::Hasher for KeyHasher {
 pub type KeyMap<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
 pub type KeySet = std::collections::HashSet<u64, std::hash::BuildHasherDefault<KeyHasher>>;
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
 pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = FNV_OFFSET;
     for b in bytes {
         h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+        h = h.wrapping_mul(FNV_PRIME);
     }
     h
 }
@@ -331,6 +368,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn edge_marks_fast_path_equals_unicode_segmentation(s in "[“”‘’—…]{0,2}[a-zA-Z0-9.,'’-]{0,12}[“”‘’—…,.]{0,2}") {
+            let mut fast = Vec::new();
+            push_words(&s, 0, &mut fast);
+            let slow: Vec<&str> = s.split_word_bound_indices().map(|(_, w)| w).collect();
+            let fast: Vec<&str> = fast.iter().map(|t| t.span.slice(&s)).collect();
+            proptest::prop_assert_eq!(fast, slow);
+        }
+
         #[test]
         fn ascii_fast_path_equals_unicode_segmentation(s in "[a-zA-Z0-9_.,;:'\"()?!$%&*+/<=>@-]{0,24}") {
             let mut fast = Vec::new();

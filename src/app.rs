@@ -1,0 +1,76 @@
+//! The top-level component: decodes the corpus, starts URL state, runs the query, and lays out the
+//! header, the notice, the view tabs and the current view.
+
+use crate::components::{notice::Notice, tabs::Tabs, theme::ThemeToggle};
+use crate::data::{self, Data};
+use crate::nav::Nav;
+use crate::state::View;
+use crate::views::{browse::Browse, heatmap::Heatmap, quotes::QuoteView, reader::Reader, timeline::Timeline, variants::Variants};
+use leptos::prelude::*;
+use presslens_core::query::{run, Results};
+
+/// The whole explorer, or a visible error panel when the corpus cannot be read.
+#[component]
+pub fn App() -> impl IntoView {
+    let shell = match data::load() {
+        Ok(data) => Explorer(ExplorerProps { data }).into_any(),
+        Err(message) => view! {
+            <main class="fatal" role="alert">
+                <h1>"presslens could not start"</h1>
+                <p>{message}</p>
+            </main>
+        }
+        .into_any(),
+    };
+    Effect::new(move |_| mark_ready());
+    shell
+}
+
+/// Removes the loading indicator and tells tests the app has mounted.
+fn mark_ready() {
+    let doc = document();
+    if let Some(el) = doc.get_element_by_id("loading") {
+        el.remove();
+    }
+    if let Some(root) = doc.document_element() {
+        let _ = root.set_attribute("data-ready", "1");
+    }
+}
+
+/// Header, tabs and the current view over one corpus.
+#[component]
+fn Explorer(data: &'static Data) -> impl IntoView {
+    let corpus = &data.corpus;
+    let nav = Nav::start(corpus);
+    let results = Memo::new(move |_| nav.state.with(|s| run(corpus, &data.index, &s.query)));
+    let hits = Signal::derive(move || results.with(|r: &Results| r.hits.iter().map(|h| h.article).collect::<Vec<_>>()));
+    let current = move || nav.state.with(|s| s.view);
+    view! {
+        <header class="masthead">
+            <div class="masthead-text">
+                <p class="brand">"presslens"</p>
+                <h1>{corpus.story.title.clone()}</h1>
+                <p class="summary">{corpus.story.summary.clone()}</p>
+            </div>
+            <ThemeToggle/>
+        </header>
+        <Notice nav=nav/>
+        <Tabs nav=nav/>
+        <main id="main" class="view" tabindex="-1">
+            {move || match current() {
+                View::Browse => view! { <Browse data=data nav=nav results=results/> }.into_any(),
+                View::Reader => view! { <Reader corpus=corpus nav=nav/> }.into_any(),
+                View::Quotes => view! { <QuoteView corpus=corpus nav=nav hits=hits/> }.into_any(),
+                View::Heatmap => view! { <Heatmap corpus=corpus nav=nav hits=hits/> }.into_any(),
+                View::Timeline => view! { <Timeline corpus=corpus nav=nav results=results/> }.into_any(),
+                View::Variants => view! { <Variants corpus=corpus/> }.into_any(),
+            }}
+        </main>
+        <footer class="colophon">
+            <p>
+                "Every highlight, diff and topic tag points to exact words of the articles. "
+                {format!("{} articles, {} quotations, {} matches with the source.", corpus.articles().len(), corpus.quotes.len(), corpus.matches.len())}
+            </p>
+        </footer>
+    }
+}

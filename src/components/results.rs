@@ -1,0 +1,86 @@
+//! The result list: one card per matching article with outlet, date, headline, snippet with search
+//! hits, topic chips and how much of the source it quotes.
+
+use crate::components::marked::{marked, Mark};
+use crate::data::Data;
+use crate::nav::{href, Nav};
+use crate::state::View;
+use leptos::prelude::*;
+use presslens_core::query::{Hit, Results};
+
+/// The headline, or the article's first words when the manifest has none.
+pub fn title_of(a: &presslens_core::Article) -> String {
+    if let Some(h) = &a.headline {
+        return h.clone();
+    }
+    let first = a.paragraphs.first().map_or("", |p| p.slice(&a.body));
+    let words: Vec<&str> = first.split_whitespace().take(12).collect();
+    let more = first.split_whitespace().count() > words.len();
+    format!("{}{}", words.join(" "), if more { "…" } else { "" })
+}
+
+/// "2025-02-04" or "undated".
+pub fn date_of(a: &presslens_core::Article) -> String {
+    a.date.map_or_else(|| "undated".to_string(), |d| d.to_string())
+}
+
+/// The list of hits.
+#[component]
+pub fn ResultList(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl IntoView {
+    move || {
+        results.with(|r| {
+            if r.hits.is_empty() {
+                return view! { <p class="empty">"No article matches these filters. "<button type="button" class="link" on:click=move |_| nav.push(|s| s.query = Default::default())>"Clear all filters"</button></p> }.into_any();
+            }
+            view! { <ol class="results">{r.hits.iter().map(|h| card(data, nav, h)).collect_view()}</ol> }.into_any()
+        })
+    }
+}
+
+fn card(data: &'static Data, nav: Nav, hit: &Hit) -> impl IntoView {
+    let corpus = &data.corpus;
+    let a = &corpus.articles()[hit.article];
+    let id = a.id.clone();
+    let target = {
+        let mut st = nav.state.get_untracked();
+        st.view = View::Reader;
+        st.article = Some(id.clone());
+        href(&st)
+    };
+    let open = {
+        let id = id.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+                return;
+            }
+            ev.prevent_default();
+            let id = id.clone();
+            nav.push(move |s| {
+                s.view = View::Reader;
+                s.article = Some(id);
+            });
+        }
+    };
+    let marks: Vec<Mark> = hit.highlights.iter().map(|s| Mark { hit: true, ..Mark::new(*s, "hit") }).collect();
+    let pct = (hit.reproduced * 100.0).round() as u32;
+    let via = a.via.clone().map(|v| format!(" via {v}"));
+    let topics = hit.topics.iter().filter_map(|t| corpus.story.topics.get(*t)).map(|t| view! { <li class="chip">{t.label.clone()}</li> }).collect_view();
+    view! {
+        <li class="result" data-test="result" data-article=id.clone()>
+            <p class="meta">
+                <span class="outlet">{a.outlet_name().to_string()}{via}</span>
+                " · "
+                <span class="date" class:undated=a.date.is_none()>{date_of(a)}</span>
+            </p>
+            <h2 class="headline"><a href=target on:click=open>{title_of(a)}</a></h2>
+            <p class="snippet">{marked(&a.body, hit.snippet, &marks)}</p>
+            <div class="result-foot">
+                <ul class="chips" aria-label="Topics">{topics}</ul>
+                <span class="reproduced" title="Share of the source's words this article quotes or copies">
+                    <span class="bar" style=format!("--share:{pct}%")></span>
+                    {format!("quotes {pct}% of the source")}
+                </span>
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,136 @@
+//! Coverage heat map: articles × sentences of the source, each cell the share of the sentence's
+//! words the article reproduces; a click opens that row in the quote view. Below it, an alignment
+//! table with every article under the source word by word, in the manner of CollateX.
+
+use crate::components::results::date_of;
+use crate::nav::{href, Nav};
+use crate::state::View;
+use leptos::prelude::*;
+use presslens_core::compare::{rows, SegmentKind, SentenceRow};
+use presslens_core::text::TokenKind;
+use presslens_core::Corpus;
+
+/// The heat map and the alignment table for the filtered articles.
+#[component]
+pub fn Heatmap(corpus: &'static Corpus, nav: Nav, hits: Signal<Vec<usize>>) -> impl IntoView {
+    let table = Memo::new(move |_| {
+        let norm = nav.state.with(|s| s.norm);
+        hits.get()
+            .into_iter()
+            .map(|ai| (ai, (0..corpus.story.sources.len()).map(|si| rows(corpus, ai, si, norm)).collect::<Vec<_>>()))
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <section class="heatmap-view">
+            {corpus.story.sources.iter().enumerate().map(|(si, src)| view! {
+                <h2>{format!("Coverage of {} by sentence", corpus.story.speakers.get(src.speaker).map_or("the source", |s| s.name.as_str()))}</h2>
+                <p class="hint">"Each cell: share of the sentence's words the article quotes or copies; hatched when only paraphrased. Select a cell to compare."</p>
+                <div class="table-scroll">
+                    <table class="heatmap">
+                        <thead><tr><th scope="col">"Article"</th>{src.sentences.iter().enumerate().map(|(n, s)| view! { <th scope="col" title=s.slice(&src.text).to_string()>{format!("S{}", n + 1)}</th> }).collect_view()}</tr></thead>
+                        <tbody>
+                            {move || table.with(|t| t.iter().map(|(ai, per)| heat_row(corpus, nav, *ai, &per[si])).collect_view())}
+                        </tbody>
+                    </table>
+                </div>
+                <h2>"Alignment table"</h2>
+                <p class="hint">"Every article under the source, word by word: blank where the article does not reproduce the word, its own wording where it changed it, “—” where it left it out of a quotation."</p>
+                <div class="table-scroll">
+                    {move || table.with(|t| alignment(corpus, si, t))}
+                </div>
+            }).collect_view()}
+        </section>
+    }
+}
+
+fn heat_row(corpus: &'static Corpus, nav: Nav, ai: usize, sentences: &[SentenceRow]) -> impl IntoView {
+    let a = &corpus.articles()[ai];
+    view! {
+        <tr data-test="heat-row" data-article=a.id.clone()>
+            <th scope="row">{format!("{} · {}", a.outlet_name(), date_of(a))}</th>
+            {sentences.iter().enumerate().map(|(n, r)| {
+                let pct = (r.reproduced * 100.0).round() as u32;
+                let para = (r.paraphrased * 100.0).round() as u32;
+                let mut st = nav.state.get_untracked();
+                st.view = View::Quotes;
+                st.article = Some(a.id.clone());
+                st.sentence = Some(n + 1);
+                let link = href(&st);
+                let id = a.id.clone();
+                let open = move |ev: leptos::ev::MouseEvent| {
+                    ev.prevent_default();
+                    let id = id.clone();
+                    nav.push(move |s| {
+                        s.view = View::Quotes;
+                        s.article = Some(id);
+                        s.sentence = Some(n + 1);
+                    });
+                };
+                let label = format!("{}, sentence {}: {pct}% reproduced{}", a.outlet_name(), n + 1, if para > 0 { format!(", {para}% paraphrased") } else { String::new() });
+                view! {
+                    <td class="heat" class:paraphrased={para > 0} style=format!("--v:{}", r.reproduced)>
+                        <a href=link on:click=open data-test="heat-cell" aria-label=label>{format!("{pct}%")}</a>
+                    </td>
+                }
+            }).collect_view()}
+        </tr>
+    }
+}
+
+/// What an article shows under one source word.
+fn cell(r: &SentenceRow, word: presslens_core::Span, article: &str) -> String {
+    let mut out = String::new();
+    for m in &r.matches {
+        for s in &m.segments {
+            if !s.source.contains(word) {
+                continue;
+            }
+            let text = match s.kind {
+                SegmentKind::Kept => "=".to_string(),
+                SegmentKind::Changed if s.source.start == word.start => s.article.slice(article).to_string(),
+                SegmentKind::Changed => "·".to_string(),
+                SegmentKind::Dropped => "—".to_string(),
+                _ => continue,
+            };
+            if out.is_empty() || (out == "—" && text != "—") {
+                out = text;
+            }
+        }
+    }
+    out
+}
+
+fn alignment(corpus: &'static Corpus, si: usize, table: &[(usize, Vec<Vec<SentenceRow>>)]) -> impl IntoView {
+    let src = &corpus.story.sources[si];
+    let words: Vec<(usize, presslens_core::Span)> = src
+        .sentences
+        .iter()
+        .enumerate()
+        .flat_map(|(n, s)| presslens_core::diff::tokens_in(&src.text, *s).into_iter().filter(|t| t.kind == TokenKind::Word).map(move |t| (n, t.span)))
+        .collect();
+    view! {
+        <table class="alignment">
+            <thead><tr><th scope="col">"Source"</th>{words.iter().map(|(_, w)| view! { <th scope="col">{w.slice(&src.text).to_string()}</th> }).collect_view()}</tr></thead>
+            <tbody>
+                {table.iter().map(|(ai, per)| {
+                    let a = &corpus.articles()[*ai];
+                    view! {
+                        <tr>
+                            <th scope="row">{a.outlet_name().to_string()}</th>
+                            {words.iter().map(|(n, w)| {
+                                let c = cell(&per[si][*n], *w, &a.body);
+                                let (class, shown) = match c.as_str() {
+                                    "=" => ("al-kept", w.slice(&src.text).to_string()),
+                                    "" => ("al-none", String::new()),
+                                    "—" => ("al-del", "—".to_string()),
+                                    _ => ("al-chg", c.clone()),
+                                };
+                                view! { <td class=class>{shown}</td> }
+                            }).collect_view()}
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}

@@ -1,0 +1,89 @@
+//! Timeline: articles per day and outlet as stacked SVG bars over the filtered articles; a click
+//! on a day filters to it.
+
+use crate::nav::Nav;
+use leptos::prelude::*;
+use presslens_core::query::{timeline, Results};
+use presslens_core::{Corpus, Date};
+
+/// A stable colour slot for an outlet name.
+fn slot(outlet: &str) -> usize {
+    (presslens_core::text::fnv1a(outlet.as_bytes()) % 10) as usize
+}
+
+/// Stacked bars, one per day with articles.
+#[component]
+pub fn Timeline(corpus: &'static Corpus, nav: Nav, results: Memo<Results>) -> impl IntoView {
+    let days = Memo::new(move |_| results.with(|r| timeline(corpus, &r.hits)));
+    let undated = move || results.with(|r| r.hits.iter().filter(|h| corpus.articles()[h.article].date.is_none()).count());
+    view! {
+        <section class="timeline-view">
+            <h2>"Articles per day and outlet"</h2>
+            <p class="hint">"Select a day to show only its articles. "{move || { let n = undated(); (n > 0).then(|| format!("{n} undated article(s) are not on the timeline.")) }}</p>
+            {move || days.with(|d| chart(nav, d))}
+        </section>
+    }
+}
+
+fn chart(nav: Nav, days: &[(Date, Vec<(String, usize)>)]) -> impl IntoView {
+    if days.is_empty() {
+        return view! { <p class="empty">"No dated article matches these filters."</p> }.into_any();
+    }
+    let max = days.iter().map(|(_, o)| o.iter().map(|x| x.1).sum::<usize>()).max().unwrap_or(1).max(1);
+    let (w, h, pad) = (60.0, 220.0, 30.0);
+    let width = pad + w * days.len() as f64 + pad;
+    let mut outlets: Vec<String> = days.iter().flat_map(|(_, o)| o.iter().map(|x| x.0.clone())).collect();
+    outlets.sort();
+    outlets.dedup();
+    let bars = days
+        .iter()
+        .enumerate()
+        .map(|(i, (day, per))| {
+            let day = *day;
+            let x = pad + w * i as f64;
+            let total: usize = per.iter().map(|p| p.1).sum();
+            let mut y = h;
+            let rects = per
+                .iter()
+                .map(|(outlet, n)| {
+                    let bh = (h - 20.0) * *n as f64 / max as f64;
+                    y -= bh;
+                    view! { <rect x=x + 8.0 y=y width=w - 16.0 height=bh class=format!("o{}", slot(outlet))><title>{format!("{outlet}: {n}")}</title></rect> }
+                })
+                .collect_view();
+            let pick = move |_| nav.push(move |s| {
+                s.query.from = Some(day);
+                s.query.to = Some(day);
+            });
+            let key = move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    nav.push(move |s| {
+                        s.query.from = Some(day);
+                        s.query.to = Some(day);
+                    });
+                }
+            };
+            view! {
+                <g class="tday" data-test="timeline-day" data-day=day.to_string() tabindex="0" role="button"
+                    aria-label=format!("{day}: {total} articles; show only this day") on:click=pick on:keydown=key>
+                    <rect class="hitbox" x=x y=0 width=w height=h + 30.0></rect>
+                    {rects}
+                    <text x=x + w / 2.0 y=h + 16.0 text-anchor="middle">{format!("{:02}-{:02}", day.month, day.day)}</text>
+                    <text x=x + w / 2.0 y=(h - 24.0 - (h - 20.0) * total as f64 / max as f64).max(12.0) + 12.0 text-anchor="middle" class="total">{total.to_string()}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <svg class="timeline" viewBox=format!("0 0 {width} {}", h + 30.0) width=width height=h + 30.0 role="group" aria-label="Articles per day">
+                {bars}
+            </svg>
+        </div>
+        <ul class="legend outlets">
+            {outlets.into_iter().map(|o| view! { <li><span class=format!("swatch o{}", slot(&o))></span>{o}</li> }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}

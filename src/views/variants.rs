@@ -1,0 +1,47 @@
+//! Quote variants: quotations of any speaker that recur across articles in different wordings, each
+//! wording diffed against the most common one, with the outlets that printed it.
+
+use crate::components::diff::{ops, Legend};
+use crate::components::results::date_of;
+use leptos::prelude::*;
+use presslens_core::Corpus;
+
+/// Every cluster of the corpus.
+#[component]
+pub fn Variants(corpus: &'static Corpus) -> impl IntoView {
+    if corpus.clusters.is_empty() {
+        return view! { <p class="empty">"No quotation appears in more than one article."</p> }.into_any();
+    }
+    view! {
+        <section class="variants-view">
+            <h2>"Quotations that recur across articles"</h2>
+            <Legend/>
+            {corpus.clusters.iter().map(|cl| {
+                let who = cl.speaker.and_then(|s| corpus.story.speakers.get(s)).map(|s| s.name.clone()).or(cl.speaker_text.clone()).unwrap_or_else(|| "Unattributed".into());
+                let canon = &cl.variants[cl.canonical];
+                let uses: usize = cl.variants.iter().map(|v| v.quotes.len()).sum();
+                view! {
+                    <article class="cluster" data-test="cluster">
+                        <h3>{who}<span class="hint">{format!(" — {uses} quotations, {} wording(s)", cl.variants.len())}</span></h3>
+                        <blockquote class="canonical">{canon.text.clone()}</blockquote>
+                        <ol class="variant-list">
+                            {cl.variants.iter().enumerate().map(|(vi, v)| {
+                                let outlets: Vec<String> = v.quotes.iter().filter_map(|q| corpus.quotes.get(*q)).map(|q| {
+                                    let a = &corpus.articles()[q.article];
+                                    format!("{} ({})", a.outlet_name(), date_of(a))
+                                }).collect();
+                                view! {
+                                    <li class="variant" class:canonical-variant=vi == cl.canonical>
+                                        <p class="variant-text">{if vi == cl.canonical { view! { <span class="diff-kept">{v.text.clone()}</span> }.into_any() } else { ops(&canon.text, &v.text, &v.ops).into_any() }}</p>
+                                        <p class="variant-outlets">{if vi == cl.canonical { "Most common wording: " } else { "Printed by: " }}{outlets.join("; ")}</p>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ol>
+                    </article>
+                }
+            }).collect_view()}
+        </section>
+    }
+    .into_any()
+}

@@ -5,7 +5,9 @@ use crate::components::{notice::Notice, tabs::Tabs, theme::ThemeToggle};
 use crate::data::{self, Data};
 use crate::nav::Nav;
 use crate::state::View;
-use crate::views::{browse::Browse, heatmap::Heatmap, quotes::QuoteView, reader::Reader, timeline::Timeline, variants::Variants};
+use crate::views::{
+    browse::Browse, heatmap::Heatmap, quotes::QuoteView, reader::Reader, timeline::Timeline, variants::Variants,
+};
 use leptos::prelude::*;
 use presslens_core::query::{run, Results};
 

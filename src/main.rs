@@ -1,6 +1,8 @@
 //! presslens explorer: mounts the app. Everything else lives in `app` and below.
 
 mod app;
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests;
 mod components;
 mod data;
 mod nav;

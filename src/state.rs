@@ -24,7 +24,8 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 6] = [View::Browse, View::Reader, View::Quotes, View::Heatmap, View::Timeline, View::Variants];
+    pub const ALL: [View; 6] =
+        [View::Browse, View::Reader, View::Quotes, View::Heatmap, View::Timeline, View::Variants];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -81,8 +82,12 @@ impl Default for UrlState {
 }
 
 /// The normalization switches and their URL names, in the order the quote view shows them.
-pub const NORM_FLAGS: [(&str, &str); 4] =
-    [("case", "Ignore case"), ("punct", "Ignore punctuation"), ("quotes", "Curly = straight quotes"), ("abbr", "U.S. ≈ US")];
+pub const NORM_FLAGS: [(&str, &str); 4] = [
+    ("case", "Ignore case"),
+    ("punct", "Ignore punctuation"),
+    ("quotes", "Curly = straight quotes"),
+    ("abbr", "U.S. ≈ US"),
+];
 
 pub fn norm_flag(n: &Normalization, flag: &str) -> bool {
     match flag {
@@ -121,7 +126,8 @@ pub fn parse(search: &str, corpus: &Corpus) -> (UrlState, Vec<String>) {
             notes.push(format!("Ignored URL parameter `{}`: not valid percent-encoding or UTF-8", shorten(pair)));
             continue;
         };
-        let mut bad = |why: &str| notes.push(format!("Ignored URL parameter `{}={}`: {why}", shorten(&key), shorten(&value)));
+        let mut bad =
+            |why: &str| notes.push(format!("Ignored URL parameter `{}={}`: {why}", shorten(&key), shorten(&value)));
         match key.as_str() {
             "outlet" if outlets.contains(&value.as_str()) => {
                 if !st.query.outlets.contains(&value) {
@@ -324,7 +330,8 @@ mod tests {
 
     #[test]
     fn bad_values_are_dropped_with_a_notice_each() {
-        let (st, notes) = parse("?from=2025-02-30&outlet=Nowhere&view=nope&topic=gangs&zzz=1&sentence=9&q=%E2%28", &corpus());
+        let (st, notes) =
+            parse("?from=2025-02-30&outlet=Nowhere&view=nope&topic=gangs&zzz=1&sentence=9&q=%E2%28", &corpus());
         assert_eq!(st.query.topics, ["gangs"]);
         assert_eq!(st.query.from, None);
         assert_eq!(st.view, View::Browse);
@@ -350,7 +357,18 @@ mod tests {
     #[test]
     fn hostile_strings_never_panic() {
         let c = corpus();
-        for s in ["%", "%%", "%zz", "=&=&", "&&&&", "a=%F0%9F", "view=%00", "q=<script>alert(1)</script>", "sentence=-1", "sentence=99999999999999999999"] {
+        for s in [
+            "%",
+            "%%",
+            "%zz",
+            "=&=&",
+            "&&&&",
+            "a=%F0%9F",
+            "view=%00",
+            "q=<script>alert(1)</script>",
+            "sentence=-1",
+            "sentence=99999999999999999999",
+        ] {
             let _ = parse(s, &c);
         }
         assert_eq!(parse("q=<b>x</b>", &c).0.query.text, "<b>x</b>");

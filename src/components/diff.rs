@@ -14,15 +14,21 @@ pub fn segments(source: &str, article: &str, segs: &[Segment]) -> impl IntoView 
             let art = s.article.slice(article).to_string();
             match s.kind {
                 SegmentKind::Kept => view! { <span class="diff-kept">{src}</span> }.into_any(),
-                SegmentKind::Dropped => view! { <del class="diff-del" title="left out by the outlet">{src}</del> }.into_any(),
+                SegmentKind::Dropped => {
+                    view! { <del class="diff-del" title="left out by the outlet">{src}</del> }.into_any()
+                }
                 SegmentKind::Changed => view! {
                     <span class="diff-chg" title="changed by the outlet">
                         <del>{src}</del><span class="arrow" aria-label="changed to">"→"</span><ins>{art}</ins>
                     </span>
                 }
                 .into_any(),
-                SegmentKind::Added => view! { <ins class="diff-ins" title="added by the outlet">{art}</ins> }.into_any(),
-                SegmentKind::Outside => view! { <span class="diff-out" title="not part of this quotation">{src}</span> }.into_any(),
+                SegmentKind::Added => {
+                    view! { <ins class="diff-ins" title="added by the outlet">{art}</ins> }.into_any()
+                }
+                SegmentKind::Outside => {
+                    view! { <span class="diff-out" title="not part of this quotation">{src}</span> }.into_any()
+                }
             }
         })
         .map(|v| view! { {v}" " })

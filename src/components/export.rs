@@ -25,7 +25,9 @@ fn download(name: &str, mime: &str, text: &str) {
 /// "Export JSON" and "Export CSV" for the current selection.
 #[component]
 pub fn ExportButtons(data: &'static Data, hits: Signal<Vec<usize>>) -> impl IntoView {
-    let json = move |_| download("presslens-matches.json", "application/json", &export::json(&data.corpus, &hits.get_untracked()));
+    let json = move |_| {
+        download("presslens-matches.json", "application/json", &export::json(&data.corpus, &hits.get_untracked()))
+    };
     let csv = move |_| download("presslens-matches.csv", "text/csv", &export::csv(&data.corpus, &hits.get_untracked()));
     view! {
         <div class="export" role="group" aria-label="Export the matches of these articles">

@@ -22,7 +22,7 @@ impl Mark {
 }
 
 /// Pieces of `within`: each with the marks that cover it.
-pub fn cut<'a>(within: Span, marks: &'a [Mark]) -> Vec<(Span, Vec<&'a Mark>)> {
+pub fn cut(within: Span, marks: &[Mark]) -> Vec<(Span, Vec<&Mark>)> {
     let mut cuts: Vec<u32> = vec![within.start, within.end];
     for m in marks {
         for at in [m.span.start, m.span.end] {

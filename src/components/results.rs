@@ -64,7 +64,12 @@ fn card(data: &'static Data, nav: Nav, hit: &Hit) -> impl IntoView {
     let marks: Vec<Mark> = hit.highlights.iter().map(|s| Mark { hit: true, ..Mark::new(*s, "hit") }).collect();
     let pct = (hit.reproduced * 100.0).round() as u32;
     let via = a.via.clone().map(|v| format!(" via {v}"));
-    let topics = hit.topics.iter().filter_map(|t| corpus.story.topics.get(*t)).map(|t| view! { <li class="chip">{t.label.clone()}</li> }).collect_view();
+    let topics = hit
+        .topics
+        .iter()
+        .filter_map(|t| corpus.story.topics.get(*t))
+        .map(|t| view! { <li class="chip">{t.label.clone()}</li> })
+        .collect_view();
     view! {
         <li class="result" data-test="result" data-article=id.clone()>
             <p class="meta">

@@ -106,7 +106,12 @@ fn alignment(corpus: &'static Corpus, si: usize, table: &[(usize, Vec<Vec<Senten
         .sentences
         .iter()
         .enumerate()
-        .flat_map(|(n, s)| presslens_core::diff::tokens_in(&src.text, *s).into_iter().filter(|t| t.kind == TokenKind::Word).map(move |t| (n, t.span)))
+        .flat_map(|(n, s)| {
+            presslens_core::diff::tokens_in(&src.text, *s)
+                .into_iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(move |t| (n, t.span))
+        })
         .collect();
     view! {
         <table class="alignment">

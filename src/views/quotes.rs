@@ -28,10 +28,12 @@ pub fn QuoteView(corpus: &'static Corpus, nav: Nav, hits: Signal<Vec<usize>>) ->
             .collect::<Vec<ArticleRows>>()
     });
     let side = move || nav.state.with(|s| s.side);
-    let show_all = move |_| nav.push(|s| {
-        s.article = None;
-        s.sentence = None;
-    });
+    let show_all = move |_| {
+        nav.push(|s| {
+            s.article = None;
+            s.sentence = None;
+        })
+    };
     view! {
         <section class="quote-view" aria-label="How each article quotes the source">
             <Toolbar nav=nav/>

@@ -9,10 +9,21 @@ use crate::state::View;
 use leptos::prelude::*;
 use presslens_core::{Article, Corpus, Quote, Span};
 
+/// Colour slot of a known speaker: the sources' speakers first, so they always get the first colours.
+fn colour_slot(corpus: &Corpus, speaker: usize) -> usize {
+    let mut order: Vec<usize> = corpus.story.sources.iter().map(|s| s.speaker).collect();
+    order.dedup();
+    order.extend((0..corpus.story.speakers.len()).filter(|i| !order.contains(i)).collect::<Vec<_>>());
+    order.iter().position(|&s| s == speaker).unwrap_or(speaker) % 8
+}
+
 /// A speaker's display name and colour class.
 pub fn speaker_of(corpus: &Corpus, q: &Quote) -> (String, String) {
     match (q.speaker, &q.speaker_text) {
-        (Some(i), _) => (corpus.story.speakers.get(i).map_or_else(String::new, |s| s.name.clone()), format!("sp-{}", i % 8)),
+        (Some(i), _) => (
+            corpus.story.speakers.get(i).map_or_else(String::new, |s| s.name.clone()),
+            format!("sp-{}", colour_slot(corpus, i)),
+        ),
         (None, Some(t)) => (t.clone(), "sp-other".into()),
         (None, None) => ("unattributed".into(), "sp-none".into()),
     }
@@ -58,7 +69,11 @@ fn article_view(corpus: &'static Corpus, nav: Nav, ai: usize) -> impl IntoView {
     let original = a.url.as_deref().and_then(safe_url).map(|u| {
         view! { <a class="original" href=u.to_string() rel="noopener noreferrer external" target="_blank">"Read the original"</a> }
     });
-    let shown_url = a.url.clone().filter(|u| safe_url(u).is_none()).map(|u| view! { <span class="url-text">{format!("Source address (not a web link): {u}")}</span> });
+    let shown_url = a
+        .url
+        .clone()
+        .filter(|u| safe_url(u).is_none())
+        .map(|u| view! { <span class="url-text">{format!("Source address (not a web link): {u}")}</span> });
     view! {
         <article class="reader" aria-labelledby="reader-title">
             <p><a href=back_href on:click=back class="back">"← All articles"</a></p>
@@ -80,7 +95,14 @@ fn article_view(corpus: &'static Corpus, nav: Nav, ai: usize) -> impl IntoView {
     }
 }
 
-fn paragraph(corpus: &'static Corpus, nav: Nav, a: &'static Article, ai: usize, pi: usize, para: Span) -> impl IntoView {
+fn paragraph(
+    corpus: &'static Corpus,
+    nav: Nav,
+    a: &'static Article,
+    ai: usize,
+    pi: usize,
+    para: Span,
+) -> impl IntoView {
     let clip = |s: Span, w: Span| Span { start: s.start.max(w.start), end: s.end.min(w.end) };
     let mut marks: Vec<Mark> = Vec::new();
     let matches: Vec<_> = corpus.matches_of(ai).filter(|m| m.article_span.overlaps(para)).collect();

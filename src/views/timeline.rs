@@ -15,7 +15,8 @@ fn slot(outlet: &str) -> usize {
 #[component]
 pub fn Timeline(corpus: &'static Corpus, nav: Nav, results: Memo<Results>) -> impl IntoView {
     let days = Memo::new(move |_| results.with(|r| timeline(corpus, &r.hits)));
-    let undated = move || results.with(|r| r.hits.iter().filter(|h| corpus.articles()[h.article].date.is_none()).count());
+    let undated =
+        move || results.with(|r| r.hits.iter().filter(|h| corpus.articles()[h.article].date.is_none()).count());
     view! {
         <section class="timeline-view">
             <h2>"Articles per day and outlet"</h2>
@@ -70,7 +71,7 @@ fn chart(nav: Nav, days: &[(Date, Vec<(String, usize)>)]) -> impl IntoView {
                     <rect class="hitbox" x=x y=0 width=w height=h + 30.0></rect>
                     {rects}
                     <text x=x + w / 2.0 y=h + 16.0 text-anchor="middle">{format!("{:02}-{:02}", day.month, day.day)}</text>
-                    <text x=x + w / 2.0 y=(h - 24.0 - (h - 20.0) * total as f64 / max as f64).max(12.0) + 12.0 text-anchor="middle" class="total">{total.to_string()}</text>
+                    <text x=x + w / 2.0 y=(h - (h - 20.0) * total as f64 / max as f64 - 5.0).max(12.0) text-anchor="middle" class="total">{total.to_string()}</text>
                 </g>
             }
         })

@@ -42,23 +42,57 @@ const OTHERS: [(&str, &str); 4] = [
     ("Priya Nair", "The ferries are a good start but they cannot carry forty thousand people a day"),
 ];
 const SUBJECTS: &[&str] = &[
-    "Commuters", "Local shop owners", "The transport union", "Residents of the east bank", "Council members",
-    "Engineers", "Cycling groups", "The chamber of commerce", "Parents", "Taxi drivers", "Hospital staff",
-    "Students", "The opposition", "Ferry operators", "Delivery companies",
+    "Commuters",
+    "Local shop owners",
+    "The transport union",
+    "Residents of the east bank",
+    "Council members",
+    "Engineers",
+    "Cycling groups",
+    "The chamber of commerce",
+    "Parents",
+    "Taxi drivers",
+    "Hospital staff",
+    "Students",
+    "The opposition",
+    "Ferry operators",
+    "Delivery companies",
 ];
 const VERBS: &[&str] = &[
-    "questioned", "welcomed", "criticised", "discussed", "studied", "debated", "challenged", "praised",
-    "examined", "doubted",
+    "questioned",
+    "welcomed",
+    "criticised",
+    "discussed",
+    "studied",
+    "debated",
+    "challenged",
+    "praised",
+    "examined",
+    "doubted",
 ];
 const OBJECTS: &[&str] = &[
-    "the closure", "the ferry plan", "the cost of the repairs", "the eighteen-month timetable",
-    "the inspection report", "the traffic diversions", "the budget for the works", "the safety warnings",
-    "the night bus routes", "the new cable contract",
+    "the closure",
+    "the ferry plan",
+    "the cost of the repairs",
+    "the eighteen-month timetable",
+    "the inspection report",
+    "the traffic diversions",
+    "the budget for the works",
+    "the safety warnings",
+    "the night bus routes",
+    "the new cable contract",
 ];
 const TAILS: &[&str] = &[
-    "at a packed meeting on Tuesday", "in letters to the local paper", "during a radio interview",
-    "outside city hall", "in a statement", "on social media", "at the weekly market",
-    "before the council vote", "in a public hearing that ran past midnight", "with visible frustration",
+    "at a packed meeting on Tuesday",
+    "in letters to the local paper",
+    "during a radio interview",
+    "outside city hall",
+    "in a statement",
+    "on social media",
+    "at the weekly market",
+    "before the council vote",
+    "in a public hearing that ran past midnight",
+    "with visible frustration",
 ];
 const TOPICS: [(&str, &str, &[&str]); 8] = [
     ("bridge", "The bridge", &["Riverside bridge", "bridge", "cables", "corrosion"]),
@@ -78,7 +112,10 @@ pub fn write(out: &Path, articles: usize, seed: u64) -> std::io::Result<u64> {
     let outlets: Vec<String> = (0..200).map(|i| outlet_name(&mut rng, i)).collect();
     let mut manifest = String::new();
     let _ = writeln!(manifest, "title = \"Riverside bridge closure (synthetic, seed {seed})\"");
-    let _ = writeln!(manifest, "summary = \"A generated story for benchmarks: {articles} articles about a city closing a bridge.\"\n");
+    let _ = writeln!(
+        manifest,
+        "summary = \"A generated story for benchmarks: {articles} articles about a city closing a bridge.\"\n"
+    );
     let _ = writeln!(manifest, "[[source]]\nid = \"torres-statement\"\nspeaker = \"{SPEAKER}\"\nwhere = \"City hall statement\"\ndate = \"2025-03-01\"\naliases = [\"Mayor Torres\", \"the mayor\", \"Torres\"]\ntext = \"\"\"\n{}\n\"\"\"\n", SOURCE.join("\n\n"));
     for (name, _) in OTHERS {
         let last = name.split(' ').next_back().unwrap_or(name);
@@ -118,7 +155,13 @@ fn outlet_name(rng: &mut Rng, i: usize) -> String {
 }
 
 fn headline(rng: &mut Rng) -> String {
-    let h = ["Bridge to close for eighteen months", "Mayor announces Riverside bridge closure", "Free ferries promised as bridge shuts", "Corroded cables force bridge closure", "Businesses fear bridge shutdown"];
+    let h = [
+        "Bridge to close for eighteen months",
+        "Mayor announces Riverside bridge closure",
+        "Free ferries promised as bridge shuts",
+        "Corroded cables force bridge closure",
+        "Businesses fear bridge shutdown",
+    ];
     rng.pick(&h).to_string()
 }
 
@@ -132,7 +175,11 @@ fn filler(rng: &mut Rng) -> String {
 
 /// One article body: lead, filler, and quotations of the source and of others in varied styles.
 fn article(rng: &mut Rng) -> String {
-    let mut paras = vec![format!("The city will close the Riverside bridge, Mayor {SPEAKER} said, in a decision that {} {}.", rng.pick(VERBS), rng.pick(OBJECTS))];
+    let mut paras = vec![format!(
+        "The city will close the Riverside bridge, Mayor {SPEAKER} said, in a decision that {} {}.",
+        rng.pick(VERBS),
+        rng.pick(OBJECTS)
+    )];
     let n = 6 + rng.below(14);
     for _ in 0..n {
         let p = match rng.below(12) {

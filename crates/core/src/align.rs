@@ -319,18 +319,12 @@ fn quoted(
     }
     let mut m = build_match(ctx, source_idx, source, MatchKind::Quoted, s, a);
     m.quote = Some(qi);
-    m.attribution = q.cue.map(|c| sentence_around(&ctx.sentences, c));
+    m.attribution = quotes::attribution(&ctx.article.body, &ctx.article.paragraphs, q);
     if accept {
         Quoted::Match(Box::new(m))
     } else {
         Quoted::Fragment(Box::new(m))
     }
-}
-
-/// The sentence that contains `span`'s start.
-fn sentence_around(sentences: &[Span], span: Span) -> Span {
-    let i = sentences.partition_point(|s| s.end <= span.start);
-    sentences.get(i).copied().filter(|s| s.start <= span.start).unwrap_or(span)
 }
 
 fn unmarked(

@@ -32,6 +32,9 @@ pub fn ops(source: &str, source_span: Span, article: &str, article_span: Span, n
         }
         Span { start: spans[range.start].start, end: spans[range.end - 1].end }
     };
+    // Empty sides take the running position: `similar` can report an insertion's old index at the
+    // start of the equal run it follows, which would put it out of order.
+    let (mut old_pos, mut new_pos) = (0, 0);
     capture_diff_slices(Algorithm::Myers, &sk, &ak)
         .into_iter()
         .map(|d| {
@@ -49,6 +52,9 @@ pub fn ops(source: &str, source_span: Span, article: &str, article_span: Span, n
                     (OpTag::Replace, old_index..old_index + old_len, new_index..new_index + new_len)
                 }
             };
+            let old = if old.is_empty() { old_pos..old_pos } else { old };
+            let new = if new.is_empty() { new_pos..new_pos } else { new };
+            (old_pos, new_pos) = (old.end, new.end);
             Op { tag, source: cover(&s_spans, old, source_span.end), article: cover(&a_spans, new, article_span.end) }
         })
         .collect()

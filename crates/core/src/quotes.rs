@@ -340,6 +340,27 @@ pub fn paragraph_of(paragraphs: &[Span], at: u32) -> Option<Span> {
     paragraphs.get(i).copied().filter(|p| p.start <= at)
 }
 
+/// The clause that attributes a quotation: "Bukele wrote on X after Rubio’s statement" when the cue
+/// follows the quote, "Leti Volpp mused," when it comes before.
+pub fn attribution(body: &str, paragraphs: &[Span], q: &Quote) -> Option<Span> {
+    let cue = q.cue?;
+    let para = paragraph_of(paragraphs, cue.start).unwrap_or(cue);
+    let span = if cue.start >= q.outer.end {
+        let end = clause_end(body, cue.start as usize, para.end as usize);
+        Span::new(cue.start as usize, end)
+    } else if cue.end <= q.outer.start {
+        Span::new(cue.start as usize, q.outer.start as usize)
+    } else {
+        cue
+    };
+    let text = span.slice(body);
+    let lead = text.len() - text.trim_start_matches(|c: char| c.is_whitespace() || c == ',').len();
+    let trimmed = text
+        .trim_start_matches(|c: char| c.is_whitespace() || c == ',')
+        .trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    Some(Span::new(span.start as usize + lead, span.start as usize + lead + trimmed.len()))
+}
+
 /// From `from` to the end of its clause: the next sentence end, capped at `limit`.
 fn clause_end(body: &str, from: usize, limit: usize) -> usize {
     let limit = limit.max(from).min(body.len());
@@ -378,6 +399,9 @@ fn clause_start(body: &str, floor: usize, to: usize) -> usize {
 
 fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_end_matches('.');
+    if w == "X" {
+        return false; // "in a post on X." ends a sentence far more often than it abbreviates
+    }
     (w.len() <= 3 && w.chars().next().is_some_and(char::is_uppercase) && w.len() <= 2)
         || w.split('.').all(|p| p.chars().count() <= 1)
         || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Sen" | "Rep" | "Gov" | "Gen" | "Jr" | "Sr" | "Prof")

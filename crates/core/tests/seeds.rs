@@ -191,3 +191,17 @@ fn print_quotes() {
         println!("{} [{who}] {}", &a.id[..3], q.inner.slice(&a.body));
     }
 }
+
+#[test]
+fn attribution_is_the_clause_that_names_the_speaker() {
+    let c = seeds();
+    let attributions: Vec<&str> = ["003", "001"]
+        .iter()
+        .flat_map(|p| {
+            let a = article(p);
+            c.matches_of(a).filter_map(move |m| m.attribution.map(|s| s.slice(&c.articles()[a].body)))
+        })
+        .collect();
+    assert!(attributions.contains(&"Bukele wrote on X after Rubio’s statement"), "{attributions:?}");
+    assert!(attributions.contains(&"Salvadoran President Nayib Bukele stated in a post on X"), "{attributions:?}");
+}

@@ -1,0 +1,40 @@
+//! Browser unit tests (wasm-bindgen-test in headless Chromium): the real app mounted in a real DOM.
+
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("a document")
+}
+
+/// Lets effects and microtasks run.
+async fn settle() {
+    let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL)).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_app_mounts_and_lists_every_article() {
+    leptos::mount::mount_to_body(crate::app::App);
+    settle().await;
+    let doc = document();
+    let root = doc.document_element().expect("html");
+    assert_eq!(root.get_attribute("data-ready").as_deref(), Some("1"));
+    let results = doc.query_selector_all("[data-test=result]").expect("query");
+    assert_eq!(results.length() as usize, crate::data::load().expect("corpus").corpus.articles().len());
+}
+
+#[wasm_bindgen_test]
+fn marked_text_is_rendered_as_text_never_as_html() {
+    use leptos::prelude::*;
+    let text = "<img src=x onerror=alert(1)> and <b>bold</b>";
+    let marks = vec![crate::components::marked::Mark::new(presslens_core::Span::new(0, 10), "x")];
+    let host = document().create_element("div").expect("div");
+    document().body().expect("body").append_child(&host).expect("append");
+    let host: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(host);
+    let _handle = leptos::mount::mount_to(host.clone(), move || {
+        view! { <p>{crate::components::marked::marked(text, presslens_core::Span::new(0, text.len()), &marks)}</p> }
+    });
+    assert_eq!(host.text_content().as_deref(), Some(text));
+    assert_eq!(host.query_selector_all("img, b").expect("query").length(), 0);
+}

@@ -27,7 +27,10 @@ fn main() {
         }
     }
     if errors > 0 {
-        eprintln!("presslens: {errors} corpus error(s) in {}; fix them (see `presslens check`) and build again", dir.display());
+        eprintln!(
+            "presslens: {errors} corpus error(s) in {}; fix them (see `presslens check`) and build again",
+            dir.display()
+        );
         std::process::exit(1);
     }
     let bytes = corpus.to_bytes().unwrap_or_else(|e| {

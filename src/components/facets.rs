@@ -83,11 +83,11 @@ fn Outlets(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl IntoVi
             <ul class="options">
                 {names
                     .into_iter()
-                    .map(|name| {
-                        let n1 = name.clone();
+                    .enumerate()
+                    .map(|(oi, name)| {
                         let n2 = name.clone();
                         let n3 = name.clone();
-                        let count = Signal::derive(move || results.with(|r| r.facets.outlets.iter().find(|(o, _)| *o == n1).map_or(0, |x| x.1)));
+                        let count = Signal::derive(move || results.with(|r| r.facets.outlets.get(oi).map_or(0, |x| x.1)));
                         let checked = move || nav.state.with(|s| s.query.outlets.contains(&n2));
                         let change = move |ev: leptos::ev::Event| {
                             let on = event_target_checked(&ev);
@@ -124,7 +124,7 @@ fn Topics(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl IntoVie
                     .map(|(ti, t)| {
                         let id = t.id.clone();
                         let id2 = id.clone();
-                        let count = Signal::derive(move || results.with(|r| r.facets.topics.iter().find(|x| x.0 == ti).map_or(0, |x| x.1)));
+                        let count = Signal::derive(move || results.with(|r| r.facets.topics.get(ti).map_or(0, |x| x.1)));
                         let checked = move || nav.state.with(|s| s.query.topics.contains(&id2));
                         let change = {
                             let id = id.clone();
@@ -218,7 +218,7 @@ fn Histogram(nav: Nav, results: Memo<Results>) -> impl IntoView {
                             data-day=day.to_string()
                             aria-label=move || format!("{day}: {} articles; show only this day", count.get())
                         >
-                            <span class="day-bar" style=move || format!("--h:{}%", 100 * count.get() / max())></span>
+                            <span class="day-bar" style=("--h", move || format!("{}%", 100 * count.get() / max()))></span>
                             <span class="day-label">{format!("{:02}", day.day)}</span>
                         </button>
                     }

@@ -6,7 +6,7 @@ use crate::data::Data;
 use crate::nav::{href, Nav};
 use crate::state::View;
 use leptos::prelude::*;
-use presslens_core::query::{Hit, Results};
+use presslens_core::query::{excerpt, Hit, Results};
 
 /// The headline, or the article's first words when the manifest has none.
 pub fn title_of(a: &presslens_core::Article) -> String {
@@ -24,20 +24,45 @@ pub fn date_of(a: &presslens_core::Article) -> String {
     a.date.map_or_else(|| "undated".to_string(), |d| d.to_string())
 }
 
-/// The list of hits.
+/// Cards rendered at first and added by each "Show more": the page stays as fast with ten thousand
+/// hits as with ten, since only what is on the list is ever built.
+const PAGE: usize = 50;
+
+/// The list of hits, a page at a time.
 #[component]
 pub fn ResultList(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl IntoView {
+    let shown = RwSignal::new(PAGE);
+    // A new result set starts again from the first page.
+    Effect::watch(move || results.track(), move |_, _, _| shown.set(PAGE), false);
     move || {
+        let text = nav.state.with_untracked(|s| s.query.text.clone());
         results.with(|r| {
             if r.hits.is_empty() {
                 return view! { <p class="empty">"No article matches these filters. "<button type="button" class="link" on:click=move |_| nav.push(|s| s.query = Default::default())>"Clear all filters"</button></p> }.into_any();
             }
-            view! { <ol class="results">{r.hits.iter().map(|h| card(data, nav, h)).collect_view()}</ol> }.into_any()
+            let limit = shown.get().min(r.hits.len());
+            let rest = r.hits.len() - limit;
+            let more = (rest > 0).then(|| {
+                let next = rest.min(PAGE);
+                view! {
+                    <p class="more">
+                        <button type="button" data-test="more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                            {format!("Show {next} more")}
+                        </button>
+                        <span class="hint">{format!(" {rest} not shown")}</span>
+                    </p>
+                }
+            });
+            view! {
+                <ol class="results">{r.hits[..limit].iter().map(|h| card(data, nav, h, &text)).collect_view()}</ol>
+                {more}
+            }
+            .into_any()
         })
     }
 }
 
-fn card(data: &'static Data, nav: Nav, hit: &Hit) -> impl IntoView {
+fn card(data: &'static Data, nav: Nav, hit: &Hit, text: &str) -> impl IntoView {
     let corpus = &data.corpus;
     let a = &corpus.articles()[hit.article];
     let id = a.id.clone();
@@ -61,7 +86,8 @@ fn card(data: &'static Data, nav: Nav, hit: &Hit) -> impl IntoView {
             });
         }
     };
-    let marks: Vec<Mark> = hit.highlights.iter().map(|s| Mark { hit: true, ..Mark::new(*s, "hit") }).collect();
+    let excerpt = excerpt(corpus, hit.article, text);
+    let marks: Vec<Mark> = excerpt.highlights.iter().map(|s| Mark { hit: true, ..Mark::new(*s, "hit") }).collect();
     let pct = (hit.reproduced * 100.0).round() as u32;
     let via = a.via.clone().map(|v| format!(" via {v}"));
     let topics = hit
@@ -78,11 +104,11 @@ fn card(data: &'static Data, nav: Nav, hit: &Hit) -> impl IntoView {
                 <span class="date" class:undated=a.date.is_none()>{date_of(a)}</span>
             </p>
             <h2 class="headline"><a href=target on:click=open>{title_of(a)}</a></h2>
-            <p class="snippet">{marked(&a.body, hit.snippet, &marks)}</p>
+            <p class="snippet">{marked(&a.body, excerpt.snippet, &marks)}</p>
             <div class="result-foot">
                 <ul class="chips" aria-label="Topics">{topics}</ul>
                 <span class="reproduced" title="Share of the source's words this article quotes or copies">
-                    <span class="bar" style=format!("--share:{pct}%")></span>
+                    <span class="bar" style=("--share", format!("{pct}%"))></span>
                     {format!("quotes {pct}% of the source")}
                 </span>
             </div>

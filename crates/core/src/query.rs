@@ -7,6 +7,7 @@
 
 use crate::align::Words;
 use crate::model::{Corpus, Date, MatchKind, OpTag, Span};
+use crate::text::{keyed, tokenize, KeyMap, Normalization};
 use serde::{Deserialize, Serialize};
 
 /// What the reader asked for. The default query selects every article.
@@ -36,17 +37,22 @@ impl Query {
     }
 }
 
-/// One article in the result list.
+/// One article in the result list. Its snippet is computed on demand by [`excerpt`], only for
+/// the cards on screen.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Hit {
     pub article: usize,
-    /// A stretch of the body to show, and the search hits inside it.
-    pub snippet: Span,
-    pub highlights: Vec<Span>,
     /// Topics the article carries (indexes into the story's topics), in lexicon order.
     pub topics: Vec<usize>,
     /// Share of all source words that the article quotes or copies (0..=1).
     pub reproduced: f32,
+}
+
+/// What a result card shows of the body: a stretch of text and the search hits inside it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Excerpt {
+    pub snippet: Span,
+    pub highlights: Vec<Span>,
 }
 
 /// Counts per facet value, as if that value were added to the current query.
@@ -68,23 +74,44 @@ pub struct Results {
     pub facets: Facets,
 }
 
-/// Per-article facts that queries need, computed once per corpus.
+/// Per-article facts that queries need, computed once per corpus, so that a query is one pass
+/// over the articles plus a look-up of each search word.
 pub struct Index {
-    words: Vec<Vec<(Span, u64)>>,
+    /// Word keys of each article body, in order (for phrase search), folded to 32 bits.
+    keys: Vec<Vec<u32>>,
+    /// For each word key, the articles that contain it, ascending.
+    postings: KeyMap<Vec<u32>>,
     topics: Vec<Vec<usize>>,
     reproduced: Vec<f32>,
+    /// Outlet names, sorted, and each article's position among them.
     outlets: Vec<String>,
+    outlet_of: Vec<usize>,
+    /// Publication days, sorted, and each article's position among them (None: undated).
     days: Vec<Date>,
+    day_of: Vec<Option<usize>>,
+}
+
+/// Folds a 64-bit word key to the 32 bits the phrase index keeps.
+fn fold(key: u64) -> u32 {
+    (key ^ (key >> 32)) as u32
 }
 
 impl Index {
     pub fn new(corpus: &Corpus) -> Self {
         let arts = corpus.articles();
-        let words = arts
+        let mut postings: KeyMap<Vec<u32>> = KeyMap::default();
+        let keys = arts
             .iter()
-            .map(|a| {
-                let w = Words::new(&a.body);
-                w.spans.into_iter().zip(w.keys).collect()
+            .enumerate()
+            .map(|(i, a)| {
+                let (_, keys) = keyed(&tokenize(&a.body), &a.body, Normalization::LOOSE);
+                for &k in &keys {
+                    let list = postings.entry(k).or_default();
+                    if list.last() != Some(&(i as u32)) {
+                        list.push(i as u32);
+                    }
+                }
+                keys.into_iter().map(fold).collect()
             })
             .collect();
         let mut topics = vec![Vec::new(); arts.len()];
@@ -98,44 +125,76 @@ impl Index {
         for t in &mut topics {
             t.sort_unstable();
         }
-        let reproduced = (0..arts.len()).map(|i| reproduced_share(corpus, i)).collect();
+        let reproduced = reproduced_shares(corpus);
         let mut outlets: Vec<String> = arts.iter().map(|a| a.outlet_name().to_string()).collect();
         outlets.sort();
         outlets.dedup();
+        let outlet_of =
+            arts.iter().map(|a| outlets.binary_search_by(|o| o.as_str().cmp(a.outlet_name())).unwrap_or(0)).collect();
         let mut days: Vec<Date> = arts.iter().filter_map(|a| a.date).collect();
         days.sort();
         days.dedup();
-        Index { words, topics, reproduced, outlets, days }
+        let day_of = arts.iter().map(|a| a.date.and_then(|d| days.binary_search(&d).ok())).collect();
+        Index { keys, postings, topics, reproduced, outlets, outlet_of, days, day_of }
     }
 
     pub fn topics_of(&self, article: usize) -> &[usize] {
         self.topics.get(article).map_or(&[], Vec::as_slice)
     }
+
+    /// Which articles contain every group of search words (a group's words contiguously).
+    fn search(&self, groups: &[Vec<u64>], n: usize) -> Vec<bool> {
+        let mut found = vec![false; n];
+        // Candidates: the articles holding every word, walking the rarest posting list.
+        let mut lists: Vec<&[u32]> = Vec::new();
+        for k in groups.iter().flatten() {
+            match self.postings.get(k) {
+                Some(list) => lists.push(list),
+                None => return found,
+            }
+        }
+        lists.sort_by_key(|l| l.len());
+        let Some((rarest, rest)) = lists.split_first() else {
+            return found;
+        };
+        let phrases: Vec<Vec<u32>> =
+            groups.iter().filter(|g| g.len() > 1).map(|g| g.iter().map(|&k| fold(k)).collect()).collect();
+        for &a in *rarest {
+            if !rest.iter().all(|l| l.binary_search(&a).is_ok()) {
+                continue;
+            }
+            let keys = &self.keys[a as usize];
+            if phrases.iter().all(|p| keys.windows(p.len()).any(|w| w == p.as_slice())) {
+                found[a as usize] = true;
+            }
+        }
+        found
+    }
 }
 
-/// Share of all source words that quoted or unmarked matches in the article keep equal.
-pub fn reproduced_share(corpus: &Corpus, article: usize) -> f32 {
-    let total: usize = corpus
-        .story
-        .sources
-        .iter()
-        .map(|s| crate::diff::word_count(&s.text, Span::new(0, s.text.len()), crate::text::Normalization::REPORT))
-        .sum();
-    if total == 0 {
-        return 0.0;
+/// Share of all source words that quoted or unmarked matches keep equal, for every article.
+fn reproduced_shares(corpus: &Corpus) -> Vec<f32> {
+    let words: Vec<Vec<Span>> = corpus.story.sources.iter().map(|s| Words::new(&s.text).spans).collect();
+    let total: usize = words.iter().map(Vec::len).sum();
+    let mut kept: Vec<Vec<(usize, Span)>> = vec![Vec::new(); corpus.articles().len()];
+    for m in corpus.matches.iter().filter(|m| m.kind != MatchKind::Paraphrase) {
+        if let Some(k) = kept.get_mut(m.article) {
+            k.extend(m.ops.iter().filter(|o| o.tag == OpTag::Equal).map(|o| (m.source, o.source)));
+        }
     }
-    let mut kept: Vec<(usize, Span)> = corpus
-        .matches_of(article)
-        .filter(|m| m.kind != MatchKind::Paraphrase)
-        .flat_map(|m| m.ops.iter().filter(|o| o.tag == OpTag::Equal).map(move |o| (m.source, o.source)))
-        .collect();
-    kept.sort_by_key(|(s, sp)| (*s, sp.start, sp.end));
-    let mut words = 0;
-    for (si, source) in corpus.story.sources.iter().enumerate() {
-        let w = Words::new(&source.text);
-        words += w.spans.iter().filter(|ws| kept.iter().any(|(s, sp)| *s == si && sp.contains(**ws))).count();
-    }
-    words as f32 / total as f32
+    kept.iter()
+        .map(|kept| {
+            if total == 0 {
+                return 0.0;
+            }
+            let n: usize = words
+                .iter()
+                .enumerate()
+                .map(|(si, ws)| ws.iter().filter(|w| kept.iter().any(|(s, sp)| *s == si && sp.contains(**w))).count())
+                .sum();
+            n as f32 / total as f32
+        })
+        .collect()
 }
 
 /// A parsed search: groups of keys that must occur contiguously.
@@ -154,14 +213,14 @@ fn parse_terms(text: &str) -> Vec<Vec<u64>> {
     groups
 }
 
-/// Positions (word indexes) where each group occurs; None when some group is missing.
-fn find_terms(words: &[(Span, u64)], groups: &[Vec<u64>]) -> Option<Vec<Span>> {
+/// Spans where each group occurs; None when some group is missing.
+fn find_terms(words: &Words, groups: &[Vec<u64>]) -> Option<Vec<Span>> {
     let mut spans = Vec::new();
     for g in groups {
         let mut found = false;
-        for i in 0..words.len().saturating_sub(g.len() - 1) {
-            if words[i..i + g.len()].iter().map(|w| w.1).eq(g.iter().copied()) {
-                spans.push(Span { start: words[i].0.start, end: words[i + g.len() - 1].0.end });
+        for i in 0..words.keys.len().saturating_sub(g.len() - 1) {
+            if words.keys[i..i + g.len()] == g[..] {
+                spans.push(Span { start: words.spans[i].start, end: words.spans[i + g.len() - 1].end });
                 found = true;
             }
         }
@@ -173,67 +232,80 @@ fn find_terms(words: &[(Span, u64)], groups: &[Vec<u64>]) -> Option<Vec<Span>> {
     Some(spans)
 }
 
-/// Runs the query.
+/// Runs the query: one pass over the articles, counting each facet value as if it were added.
 pub fn run(corpus: &Corpus, index: &Index, query: &Query) -> Results {
     let arts = corpus.articles();
+    let n = arts.len();
     let groups = parse_terms(&query.text);
-    let topic_ids: Vec<Option<usize>> =
+    let search = (!groups.is_empty()).then(|| index.search(&groups, n));
+    let outlet_on: Vec<bool> =
+        index.outlets.iter().map(|o| query.outlets.is_empty() || query.outlets.contains(o)).collect();
+    let topic_ids: Option<Vec<usize>> =
         query.topics.iter().map(|id| corpus.story.topics.iter().position(|t| &t.id == id)).collect();
-    let search: Vec<Option<Vec<Span>>> = (0..arts.len())
-        .map(|i| if groups.is_empty() { Some(Vec::new()) } else { find_terms(&index.words[i], &groups) })
-        .collect();
-    let outlet_ok = |i: usize| query.outlets.is_empty() || query.outlets.iter().any(|o| o == arts[i].outlet_name());
-    let date_ok = |i: usize| match arts[i].date {
-        None => query.undated,
-        Some(d) => query.from.is_none_or(|f| d >= f) && query.to.is_none_or(|t| d <= t),
-    };
-    let topics_ok = |i: usize| topic_ids.iter().all(|t| t.is_some_and(|t| index.topics_of(i).contains(&t)));
-    let search_ok = |i: usize| search[i].is_some();
 
-    let mut facets = Facets::default();
-    for outlet in &index.outlets {
-        let n = (0..arts.len())
-            .filter(|&i| arts[i].outlet_name() == outlet && date_ok(i) && topics_ok(i) && search_ok(i))
-            .count();
-        facets.outlets.push((outlet.clone(), n));
-    }
-    let others = |i: usize| outlet_ok(i) && topics_ok(i) && search_ok(i);
-    for day in &index.days {
-        facets.days.push((*day, (0..arts.len()).filter(|&i| arts[i].date == Some(*day) && others(i)).count()));
-    }
-    facets.undated = (0..arts.len()).filter(|&i| arts[i].date.is_none() && others(i)).count();
-    let selected: Vec<usize> =
-        (0..arts.len()).filter(|&i| outlet_ok(i) && date_ok(i) && topics_ok(i) && search_ok(i)).collect();
-    for t in 0..corpus.story.topics.len() {
-        facets.topics.push((t, selected.iter().filter(|&&i| index.topics_of(i).contains(&t)).count()));
-    }
-    let hits = selected
-        .into_iter()
-        .map(|i| {
-            let found = search[i].clone().unwrap_or_default();
-            let snippet = snippet(&arts[i].body, &arts[i].paragraphs, &index.words[i], found.first().copied());
-            let highlights = found.into_iter().filter(|s| snippet.contains(*s)).collect();
-            Hit {
-                article: i,
-                snippet,
-                highlights,
-                topics: index.topics_of(i).to_vec(),
-                reproduced: index.reproduced[i],
+    let mut facets = Facets {
+        outlets: index.outlets.iter().map(|o| (o.clone(), 0)).collect(),
+        topics: (0..corpus.story.topics.len()).map(|t| (t, 0)).collect(),
+        days: index.days.iter().map(|d| (*d, 0)).collect(),
+        undated: 0,
+    };
+    let mut hits = Vec::new();
+    for i in 0..n {
+        let searched = search.as_ref().is_none_or(|s| s[i]);
+        let topical = topic_ids.as_ref().is_some_and(|ids| ids.iter().all(|t| index.topics_of(i).contains(t)));
+        if !(searched && topical) {
+            continue;
+        }
+        let outlet = index.outlet_of[i];
+        let by_outlet = outlet_on[outlet];
+        let by_date = match arts[i].date {
+            Some(d) => query.from.is_none_or(|f| d >= f) && query.to.is_none_or(|t| d <= t),
+            None => query.undated,
+        };
+        if by_date {
+            facets.outlets[outlet].1 += 1;
+        }
+        if by_outlet {
+            match index.day_of[i] {
+                Some(day) => facets.days[day].1 += 1,
+                None => facets.undated += 1,
             }
-        })
-        .collect();
+        }
+        if by_outlet && by_date {
+            for &t in index.topics_of(i) {
+                if let Some(c) = facets.topics.get_mut(t) {
+                    c.1 += 1;
+                }
+            }
+            hits.push(Hit { article: i, topics: index.topics_of(i).to_vec(), reproduced: index.reproduced[i] });
+        }
+    }
     Results { hits, facets }
 }
 
+/// The card text for one article under a search: about thirty words around the first hit, else
+/// from the start of the first paragraph, with every hit inside it.
+pub fn excerpt(corpus: &Corpus, article: usize, text: &str) -> Excerpt {
+    let Some(a) = corpus.articles().get(article) else {
+        return Excerpt::default();
+    };
+    let words = Words::new(&a.body);
+    let groups = parse_terms(text);
+    let found = if groups.is_empty() { Vec::new() } else { find_terms(&words, &groups).unwrap_or_default() };
+    let snippet = snippet(&a.paragraphs, &words.spans, found.first().copied());
+    let highlights = found.into_iter().filter(|s| snippet.contains(*s)).collect();
+    Excerpt { snippet, highlights }
+}
+
 /// About thirty words: around the first search hit, else the start of the first paragraph.
-fn snippet(body: &str, paragraphs: &[Span], words: &[(Span, u64)], hit: Option<Span>) -> Span {
+fn snippet(paragraphs: &[Span], words: &[Span], hit: Option<Span>) -> Span {
     const BEFORE: usize = 10;
     const LEN: usize = 30;
     let Some(first_para) = paragraphs.first() else {
         return Span::default();
     };
     let para = hit.and_then(|h| paragraphs.iter().find(|p| p.contains(h)).copied()).unwrap_or(*first_para);
-    let in_para: Vec<Span> = words.iter().map(|w| w.0).filter(|w| para.contains(*w)).collect();
+    let in_para: Vec<Span> = words.iter().copied().filter(|w| para.contains(*w)).collect();
     if in_para.is_empty() {
         return para;
     }
@@ -242,7 +314,6 @@ fn snippet(body: &str, paragraphs: &[Span], words: &[(Span, u64)], hit: Option<S
     let to = (from + LEN).min(in_para.len());
     let start = if from == 0 { para.start } else { in_para[from].start };
     let end = if to == in_para.len() { para.end } else { in_para[to - 1].end };
-    let _ = body;
     Span { start, end }
 }
 
@@ -257,4 +328,43 @@ pub fn timeline(corpus: &Corpus, hits: &[Hit]) -> Vec<(Date, Vec<(String, usize)
         }
     }
     days.into_iter().map(|(d, o)| (d, o.into_iter().collect())).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::analyze;
+
+    fn ids(c: &Corpus, text: &str) -> Vec<usize> {
+        let q = Query { text: text.into(), ..Query::default() };
+        run(c, &Index::new(c), &q).hits.iter().map(|h| h.article).collect()
+    }
+
+    #[test]
+    fn words_must_all_occur_and_quoted_words_in_order() {
+        let c = analyze(&[
+            "The prison system is full. A fee was named.",
+            "A system for the prison, without any charge.",
+            "Nothing about it here.",
+        ]);
+        assert_eq!(ids(&c, "prison system"), vec![0, 1]);
+        assert_eq!(ids(&c, "\"prison system\""), vec![0]);
+        assert_eq!(ids(&c, "\"system prison\""), Vec::<usize>::new());
+        assert_eq!(ids(&c, "PRISON fee"), vec![0]);
+        assert_eq!(ids(&c, "unheard"), Vec::<usize>::new());
+        assert_eq!(ids(&c, ""), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn the_excerpt_centres_on_the_first_hit_and_marks_every_hit_in_it() {
+        let c = analyze(&["Opening words.\n\nLater the fee came up, and the fee was low."]);
+        let body = &c.articles()[0].body;
+        let e = excerpt(&c, 0, "fee");
+        assert_eq!(e.snippet.slice(body), "Later the fee came up, and the fee was low.");
+        assert_eq!(e.highlights.iter().map(|h| h.slice(body)).collect::<Vec<_>>(), ["fee", "fee"]);
+        let plain = excerpt(&c, 0, "");
+        assert_eq!(plain.snippet.slice(body), "Opening words.");
+        assert!(plain.highlights.is_empty());
+        assert_eq!(excerpt(&c, 7, "fee"), Excerpt::default());
+    }
 }

@@ -30,6 +30,9 @@ pub fn Facets(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl Int
     }
 }
 
+/// How long the search box waits for a pause in typing before it queries.
+const DEBOUNCE_MS: u64 = 150;
+
 /// The debounced search box; typing replaces the history entry instead of adding one.
 #[component]
 fn Search(nav: Nav) -> impl IntoView {
@@ -53,7 +56,7 @@ fn Search(nav: Nav) -> impl IntoView {
                     nav.replace(|s| s.query.text = value);
                 }
             },
-            Duration::from_millis(150),
+            Duration::from_millis(DEBOUNCE_MS),
         );
     };
     view! {
@@ -63,6 +66,7 @@ fn Search(nav: Nav) -> impl IntoView {
                 id="search"
                 type="search"
                 data-test="search"
+                data-debounce=DEBOUNCE_MS
                 placeholder="words or \"a phrase\""
                 autocomplete="off"
                 prop:value=move || text.get()

@@ -2,11 +2,9 @@
 //! ops that tile their match exactly, `equal` ops equal after normalization, and facet counts that
 //! agree with running the query with that value added.
 
-use presslens_core::diff::tokens_in;
 use presslens_core::query::{run, Index, Query};
-use presslens_core::testkit::{story, POST};
-use presslens_core::text::{keyed, Normalization};
-use presslens_core::{analyze, Corpus, Date, OpTag, Span};
+use presslens_core::testkit::{invariants, story, POST};
+use presslens_core::{analyze, Corpus, Date};
 use proptest::prelude::*;
 
 /// Pieces articles are made of: bits of the post, quote marks of every kind, cues, other words.
@@ -49,65 +47,8 @@ fn article_text() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..40).prop_map(|v| v.join(" "))
 }
 
-fn check_span(text: &str, s: Span, what: &str) -> Result<(), TestCaseError> {
-    prop_assert!(s.start <= s.end && (s.end as usize) <= text.len(), "{what} {s:?} out of bounds");
-    prop_assert!(
-        text.is_char_boundary(s.start as usize) && text.is_char_boundary(s.end as usize),
-        "{what} {s:?} splits a character"
-    );
-    Ok(())
-}
-
-/// Words of a span: no word of `text` lies in it.
-fn no_words(text: &str, s: Span) -> bool {
-    keyed(&tokens_in(text, s), text, Normalization::REPORT).0.is_empty()
-}
-
 fn check_corpus(c: &Corpus) -> Result<(), TestCaseError> {
-    for m in &c.matches {
-        let body = &c.story.articles[m.article].body;
-        let src = &c.story.sources[m.source].text;
-        check_span(body, m.article_span, "article span")?;
-        check_span(src, m.source_span, "source span")?;
-        prop_assert!(!m.ops.is_empty());
-        prop_assert!((0.0..=1.0).contains(&m.similarity));
-        // Tiling: ops run in order from the match's start to its end, with no words between them.
-        let (mut a, mut s) = (m.article_span.start, m.source_span.start);
-        for o in &m.ops {
-            check_span(body, o.article, "op article span")?;
-            check_span(src, o.source, "op source span")?;
-            prop_assert!(o.article.start >= a && o.source.start >= s, "ops out of order: {:?}", m.ops);
-            prop_assert!(no_words(body, Span { start: a, end: o.article.start }), "a word between ops");
-            prop_assert!(no_words(src, Span { start: s, end: o.source.start }), "a source word between ops");
-            a = o.article.end;
-            s = o.source.end;
-            let (ak, sk) = (
-                keyed(&tokens_in(body, o.article), body, Normalization::REPORT).1,
-                keyed(&tokens_in(src, o.source), src, Normalization::REPORT).1,
-            );
-            match o.tag {
-                OpTag::Equal => prop_assert_eq!(ak, sk, "equal op differs after normalization"),
-                OpTag::Insert => prop_assert!(sk.is_empty() && !ak.is_empty()),
-                OpTag::Delete => prop_assert!(ak.is_empty() && !sk.is_empty()),
-                OpTag::Replace => prop_assert!(ak != sk && !ak.is_empty() && !sk.is_empty()),
-            }
-        }
-        prop_assert!(a <= m.article_span.end && s <= m.source_span.end);
-        prop_assert!(no_words(body, Span { start: a, end: m.article_span.end }), "the ops end before the match");
-        prop_assert!(no_words(src, Span { start: s, end: m.source_span.end }), "the ops end before the source span");
-    }
-    for q in &c.quotes {
-        let body = &c.story.articles[q.article].body;
-        check_span(body, q.outer, "quote")?;
-        check_span(body, q.inner, "quote inner")?;
-        prop_assert!(q.outer.contains(q.inner) || q.cue.is_some());
-    }
-    for h in &c.topic_hits {
-        for e in &h.evidence {
-            check_span(&c.story.articles[h.article].body, *e, "topic evidence")?;
-        }
-    }
-    Ok(())
+    invariants(c).map_err(TestCaseError::fail)
 }
 
 proptest! {

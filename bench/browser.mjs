@@ -1,0 +1,221 @@
+// Browser figures for one release dist/: time to interactive, the latency of facet clicks and
+// search keystrokes, and memory after load, in Debian's headless Chromium; or the Lighthouse
+// scores of the page. Prints one JSON object on stdout. Used by scripts/bench.
+//
+//   node browser.mjs interaction DIST   -> { tti_ms, facet: {p50, p95, n}, search: {...}, memory }
+//   node browser.mjs lighthouse DIST    -> { performance, accessibility, best_practices, seo, lcp_ms }
+//
+// The server compresses with brotli, as real hosts do, and serves precompressed .br files when
+// they are present.
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** Serves `dir` at the root of 127.0.0.1 on an ephemeral port, brotli-compressed when asked. */
+async function serve(dir) {
+  const cache = new Map();
+  const server = createServer(async (req, res) => {
+    let file = normalize(join(dir, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+    if (!file.startsWith(dir)) return res.writeHead(403).end();
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const type = types[extname(file)] ?? 'application/octet-stream';
+      const headers = { 'content-type': type, 'cache-control': 'no-cache' };
+      if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+        if (!cache.has(file)) {
+          const pre = await readFile(file + '.br').catch(() => null);
+          cache.set(
+            file,
+            pre ?? brotliCompressSync(await readFile(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+          );
+        }
+        res.writeHead(200, { ...headers, 'content-encoding': 'br', vary: 'accept-encoding' });
+        return res.end(cache.get(file));
+      }
+      res.writeHead(200, headers);
+      res.end(await readFile(file));
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
+
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const summary = (xs) => ({ p50: +percentile(xs, 50).toFixed(2), p95: +percentile(xs, 95).toFixed(2), n: xs.length });
+
+// Installed before the page's scripts: keeps the wasm memory for the memory figure and notes the
+// moment the app marks itself ready.
+const probe = () => {
+  for (const name of ['instantiate', 'instantiateStreaming']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = async (...args) => {
+      const out = await original.apply(WebAssembly, args);
+      const exports = (out.instance ?? out).exports;
+      if (exports?.memory) window.__benchMemory = exports.memory;
+      return out;
+    };
+  }
+  new MutationObserver((_, observer) => {
+    if (document.documentElement.dataset.ready === '1') {
+      window.__benchReady = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-ready'] });
+};
+
+async function interaction(dir) {
+  const server = await serve(dir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(probe);
+  await page.goto(server.url);
+  await page.waitForSelector('html[data-ready="1"]', { timeout: 300_000 });
+  const tti = await page.evaluate(() => window.__benchReady);
+
+  // A facet click: toggle an outlet, then measure in the page from the click to the next
+  // animation frame, and to the moment the result count changed.
+  const facet = await page.evaluate(async () => {
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => ok(performance.now())));
+    const boxes = [...document.querySelectorAll('[data-test="facet-outlet"] input')].slice(0, 20);
+    const count = document.querySelector('[data-test="result-count"]');
+    const toFrame = [];
+    const toDom = [];
+    for (let round = 0; round < 3; round++) {
+      for (const box of boxes) {
+        await frame();
+        await new Promise((ok) => setTimeout(ok, 0));
+        let changed = null;
+        const watch = new MutationObserver(() => (changed ??= performance.now()));
+        watch.observe(count, { childList: true, characterData: true, subtree: true });
+        const start = performance.now();
+        box.click();
+        const end = await frame();
+        watch.disconnect();
+        toFrame.push(end - start);
+        toDom.push((changed ?? end) - start);
+      }
+    }
+    return { toFrame, toDom };
+  });
+
+  // A search keystroke: the box waits for a pause in typing (its debounce), then queries. The
+  // figure is the time from the query being applied to the updated list, measured as keystroke to
+  // DOM minus the debounce the page reports.
+  const words = ['prison', 'fee', 'rubio', 'cecot', 'gangs', 'court', 'deport', 'venezuela', 'salvador', 'citizens'];
+  const search = await page.evaluate(async (words) => {
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => ok(performance.now())));
+    const box = document.querySelector('[data-test="search"]');
+    const count = document.querySelector('[data-test="result-count"]');
+    const debounce = Number(box.dataset.debounce ?? 150);
+    const out = [];
+    for (let round = 0; round < 3; round++) {
+      for (const word of words) {
+        for (const text of [word, '']) {
+          await frame();
+          const before = count.textContent;
+          const start = performance.now();
+          box.value = text;
+          box.dispatchEvent(new Event('input', { bubbles: true }));
+          const end = await new Promise((ok) => {
+            const watch = new MutationObserver(() => {
+              watch.disconnect();
+              requestAnimationFrame(() => ok(performance.now()));
+            });
+            watch.observe(count, { childList: true, characterData: true, subtree: true });
+            setTimeout(() => {
+              watch.disconnect();
+              ok(null);
+            }, debounce + 2000);
+          });
+          if (end !== null && count.textContent !== before) out.push(end - start - debounce);
+        }
+      }
+    }
+    return { work: out, debounce };
+  }, words);
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(() => window.__benchMemory?.buffer.byteLength ?? null);
+  const articles = await page.evaluate(() => document.querySelector('[data-test="result-count"]').textContent);
+
+  await browser.close();
+  server.close();
+  return {
+    articles,
+    tti_ms: +tti.toFixed(1),
+    facet_to_frame: summary(facet.toFrame),
+    facet_to_dom: summary(facet.toDom),
+    search_work: search.work.length ? summary(search.work) : null,
+    search_debounce_ms: search.debounce,
+    js_heap_bytes: heap.usedSize,
+    wasm_memory_bytes: wasm,
+  };
+}
+
+async function lighthouse(dir) {
+  const { default: run } = await import('lighthouse');
+  const { launch } = await import('chrome-launcher');
+  const server = await serve(dir);
+  const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...FLAGS] });
+  try {
+    const result = await run(server.url, { port: chrome.port, output: 'json', logLevel: 'error' });
+    const c = result.lhr.categories;
+    const score = (x) => Math.round((x?.score ?? 0) * 100);
+    const failed = Object.values(result.lhr.audits)
+      .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
+      .map((a) => a.id);
+    return {
+      performance: score(c.performance),
+      accessibility: score(c.accessibility),
+      best_practices: score(c['best-practices']),
+      seo: score(c.seo),
+      lcp_ms: Math.round(result.lhr.audits['largest-contentful-paint'].numericValue),
+      tbt_ms: Math.round(result.lhr.audits['total-blocking-time'].numericValue),
+      not_passed: failed,
+    };
+  } finally {
+    await chrome.kill();
+    server.close();
+  }
+}
+
+const [mode, dir] = process.argv.slice(2);
+if (!dir || !['interaction', 'lighthouse'].includes(mode)) {
+  console.error('usage: node browser.mjs interaction|lighthouse DIST');
+  process.exit(2);
+}
+const out = await (mode === 'interaction' ? interaction : lighthouse)(resolve(dir));
+console.log(JSON.stringify(out));

@@ -1,4 +1,5 @@
-//! presslens explorer: mounts the app. Everything else lives in `app` and below.
+//! presslens explorer: installs the panic panel and mounts the app. Everything else lives in `app`
+//! and below.
 
 mod app;
 #[cfg(all(test, target_arch = "wasm32"))]
@@ -6,9 +7,11 @@ mod browser_tests;
 mod components;
 mod data;
 mod nav;
+mod panic;
 mod state;
 mod views;
 
 fn main() {
+    panic::install();
     leptos::mount::mount_to_body(app::App);
 }

@@ -68,7 +68,7 @@ fn heat_row(corpus: &'static Corpus, nav: Nav, ai: usize, sentences: &[SentenceR
                 };
                 let label = format!("{}, sentence {}: {pct}% reproduced{}", a.outlet_name(), n + 1, if para > 0 { format!(", {para}% paraphrased") } else { String::new() });
                 view! {
-                    <td class="heat" class:paraphrased={para > 0} style=format!("--v:{}", r.reproduced)>
+                    <td class="heat" class:paraphrased={para > 0} style=("--v", r.reproduced.to_string())>
                         <a href=link on:click=open data-test="heat-cell" aria-label=label>{format!("{pct}%")}</a>
                     </td>
                 }

@@ -1,6 +1,7 @@
-// Shared set-up for the end-to-end tests: a static server for the release dist/ under a sub-path,
-// Debian's headless Chromium driven by playwright-core, and a page that records console errors,
-// uncaught exceptions and requests to any other origin.
+// Shared set-up for the end-to-end tests: a static server for a release dist/ under a sub-path,
+// Debian's headless Chromium driven by playwright-core, and a page that records what must never
+// happen: console errors, uncaught exceptions, dialogs, Content-Security-Policy violations and
+// requests to any other origin.
 
 import { createServer } from 'node:http';
 import { readFile, stat, mkdir } from 'node:fs/promises';
@@ -11,6 +12,8 @@ import { chromium } from 'playwright-core';
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = resolve(here, '../..');
 export const dist = resolve(process.env.PRESSLENS_DIST ?? join(root, 'dist'));
+/** The dist built from tests/hostile/ (XSS payloads in every field); scripts/test builds it. */
+export const hostileDist = resolve(process.env.PRESSLENS_HOSTILE_DIST ?? join(root, 'target', 'hostile-dist'));
 export const prefix = '/news/explorer/';
 
 const types = {
@@ -70,20 +73,51 @@ export function launch() {
   });
 }
 
-/** A fresh page that records what must never happen: console errors, exceptions, foreign requests. */
+/** Collects Content-Security-Policy violations in the page (read them with `violations`). */
+const recordViolations = () => {
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+  });
+};
+
+/** A fresh page that records what must never happen: console errors and any message about the
+ * Content-Security-Policy, exceptions, dialogs (alert, confirm, prompt), requests to another
+ * origin. (Chromium warns that it ignores `integrity` on the wasm preload link; that is not a
+ * problem: public/boot.js fetches the binary with the digest and the fetch enforces it.) */
 export async function open(browser, origin, options = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
-  const problems = { console: [], exceptions: [], foreign: [] };
+  await page.addInitScript(recordViolations);
+  const problems = { console: [], exceptions: [], foreign: [], dialogs: [] };
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.console.push(m.text());
+    if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) problems.console.push(m.text());
   });
   page.on('pageerror', (e) => problems.exceptions.push(String(e)));
+  page.on('dialog', (d) => {
+    problems.dialogs.push(`${d.type()}: ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
   page.on('request', (r) => {
     const u = r.url();
     if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.foreign.push(u);
   });
   return { context, page, problems };
+}
+
+/** The policy violations the page has seen so far. */
+export async function violations(page) {
+  return page.evaluate(() => window.__cspViolations ?? ['the violation recorder did not run']);
+}
+
+/** Asserts that nothing the page must never do has happened: no console error, exception,
+ * dialog, policy violation or request to another origin. */
+export async function assertClean(page, problems, assert) {
+  assert.deepEqual(problems.console, [], 'console errors');
+  assert.deepEqual(problems.exceptions, [], 'uncaught exceptions');
+  assert.deepEqual(problems.dialogs, [], 'dialogs');
+  assert.deepEqual(problems.foreign, [], 'requests to another origin');
+  assert.deepEqual(await violations(page), [], 'Content-Security-Policy violations');
 }
 
 /** Navigates and waits until the app has mounted. */

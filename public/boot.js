@@ -27,6 +27,11 @@ if (!glue || !wasm) {
     const { default: init } = await import(glue.href);
     const binary = fetch(wasm.href, { integrity: wasm.integrity || undefined, credentials: 'same-origin' });
     await init({ module_or_path: binary });
+    // Offline after the first visit (public/sw.js). Service workers need http(s): a copy opened
+    // from disk runs without one.
+    if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+      navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('presslens: no offline copy:', e));
+    }
   } catch (e) {
     // A panic has already put its own panel on the page; anything else (a failed download, a
     // digest mismatch, no WebAssembly) is reported here.

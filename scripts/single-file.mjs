@@ -69,7 +69,7 @@ const csp = [
 
 let page = html
   // Everything that pointed at a file of dist/ goes; the inline copies come back below.
-  .replace(/<meta http-equiv=("?)Content-Security-Policy\1[^>]*>/i, '')
+  .replace(/<meta\b[^>]*\bhttp-equiv=("?)Content-Security-Policy\1[^>]*>/gi, '')
   .replace(/<link\b[^>]*\brel=("?)(?:modulepreload|preload|stylesheet|icon)\1[^>]*>/g, '')
   .replace(/<script\b[^>]*\bsrc=[^>]*><\/script>/g, '');
 const head = `<meta http-equiv="Content-Security-Policy" content="${csp}">

@@ -43,6 +43,7 @@ fn mark_ready() {
 #[component]
 fn Explorer(data: &'static Data) -> impl IntoView {
     let corpus = &data.corpus;
+    crate::api::install(data);
     let nav = Nav::start(corpus);
     let results = Memo::new(move |_| nav.state.with(|s| run(corpus, &data.index, &s.query)));
     let hits = Signal::derive(move || results.with(|r: &Results| r.hits.iter().map(|h| h.article).collect::<Vec<_>>()));

@@ -38,3 +38,16 @@ fn marked_text_is_rendered_as_text_never_as_html() {
     assert_eq!(host.text_content().as_deref(), Some(text));
     assert_eq!(host.query_selector_all("img, b").expect("query").length(), 0);
 }
+
+#[wasm_bindgen_test]
+fn a_panic_message_shows_in_a_visible_alert_panel_as_text() {
+    crate::panic::show("index out of range <img src=x onerror=alert(1)> (at src/app.rs:1)");
+    crate::panic::show("a second panic adds no second panel");
+    let panels = document().query_selector_all("[data-test=panic]").expect("query");
+    assert_eq!(panels.length(), 1);
+    let panel = document().query_selector("[data-test=panic]").expect("query").expect("a panel");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    let text = panel.text_content().unwrap_or_default();
+    assert!(text.contains("index out of range <img src=x onerror=alert(1)>"), "{text}");
+    assert_eq!(panel.query_selector_all("img").expect("query").length(), 0);
+}

@@ -1,6 +1,7 @@
 //! presslens explorer: installs the panic panel and mounts the app. Everything else lives in `app`
 //! and below.
 
+mod api;
 mod app;
 #[cfg(all(test, target_arch = "wasm32"))]
 mod browser_tests;

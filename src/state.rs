@@ -119,6 +119,7 @@ pub fn parse(search: &str, corpus: &Corpus) -> (UrlState, Vec<String>) {
     let mut notes = Vec::new();
     let search = search.strip_prefix('?').unwrap_or(search);
     let outlets: Vec<&str> = corpus.articles().iter().map(|a| a.outlet_name()).collect();
+    let mut shortened = false;
     for pair in search.split('&').filter(|p| !p.is_empty()) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let (key, value) = (decode(raw_key), decode(raw_value));
@@ -151,7 +152,10 @@ pub fn parse(search: &str, corpus: &Corpus) -> (UrlState, Vec<String>) {
                 "0" | "false" | "no" => st.query.undated = false,
                 _ => bad("expected 0 or 1"),
             },
-            "q" => st.query.text = value.chars().take(MAX_SEARCH).collect(),
+            "q" => {
+                st.query.text = value.chars().take(MAX_SEARCH).collect();
+                shortened |= st.query.text.len() < value.len();
+            }
             "view" => match View::parse(&value) {
                 Some(v) => st.view = v,
                 None => bad("no such view"),
@@ -176,6 +180,9 @@ pub fn parse(search: &str, corpus: &Corpus) -> (UrlState, Vec<String>) {
             },
             _ => bad("unknown parameter"),
         }
+    }
+    if shortened {
+        notes.push(format!("The search text was shortened to its first {MAX_SEARCH} characters"));
     }
     if let (Some(from), Some(to)) = (st.query.from, st.query.to) {
         if from > to {
@@ -372,5 +379,17 @@ mod tests {
             let _ = parse(s, &c);
         }
         assert_eq!(parse("q=<b>x</b>", &c).0.query.text, "<b>x</b>");
+    }
+
+    #[test]
+    fn a_search_text_too_long_is_shortened_and_said() {
+        let c = corpus();
+        let long = "é".repeat(MAX_SEARCH + 50);
+        let (st, notes) = parse(&format!("q={}", encode(&long)), &c);
+        assert_eq!(st.query.text.chars().count(), MAX_SEARCH);
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].contains("shortened"));
+        let (_, notes) = parse(&format!("q={}", encode(&"é".repeat(MAX_SEARCH))), &c);
+        assert!(notes.is_empty(), "{notes:?}");
     }
 }

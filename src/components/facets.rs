@@ -102,7 +102,7 @@ fn Outlets(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl IntoVi
                             <li>
                                 <label class="option" data-test="facet-outlet" data-value=name.clone() class:zero=move || count.get() == 0>
                                     <input type="checkbox" prop:checked=checked on:change=change/>
-                                    <span class="option-label">{name.clone()}</span>
+                                    <bdi class="option-label">{name.clone()}</bdi>
                                     <span class="count" data-test="count">{move || count.get()}</span>
                                 </label>
                             </li>

@@ -11,10 +11,10 @@ pub fn Notice(nav: Nav) -> impl IntoView {
         let notes = nav.notices.get();
         (!notes.is_empty()).then(|| {
             view! {
-                <aside class="notice" role="status" data-test="notice">
+                <div class="notice" role="status" data-test="notice">
                     <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                     <button type="button" class="notice-close" on:click=dismiss aria-label="Dismiss this notice">"Dismiss"</button>
-                </aside>
+                </div>
             }
         })
     }

@@ -89,7 +89,7 @@ fn card(data: &'static Data, nav: Nav, hit: &Hit, text: &str) -> impl IntoView {
     let excerpt = excerpt(corpus, hit.article, text);
     let marks: Vec<Mark> = excerpt.highlights.iter().map(|s| Mark { hit: true, ..Mark::new(*s, "hit") }).collect();
     let pct = (hit.reproduced * 100.0).round() as u32;
-    let via = a.via.clone().map(|v| format!(" via {v}"));
+    let via = a.via.clone().map(|v| view! { " via " <bdi>{v}</bdi> });
     let topics = hit
         .topics
         .iter()
@@ -99,7 +99,7 @@ fn card(data: &'static Data, nav: Nav, hit: &Hit, text: &str) -> impl IntoView {
     view! {
         <li class="result" data-test="result" data-article=id.clone()>
             <p class="meta">
-                <span class="outlet">{a.outlet_name().to_string()}{via}</span>
+                <span class="outlet"><bdi>{a.outlet_name().to_string()}</bdi>{via}</span>
                 " · "
                 <span class="date" class:undated=a.date.is_none()>{date_of(a)}</span>
             </p>

@@ -25,7 +25,7 @@ pub fn Heatmap(corpus: &'static Corpus, nav: Nav, hits: Signal<Vec<usize>>) -> i
             {corpus.story.sources.iter().enumerate().map(|(si, src)| view! {
                 <h2>{format!("Coverage of {} by sentence", corpus.story.speakers.get(src.speaker).map_or("the source", |s| s.name.as_str()))}</h2>
                 <p class="hint">"Each cell: share of the sentence's words the article quotes or copies; hatched when only paraphrased. Select a cell to compare."</p>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Coverage heat map (scrolls sideways)">
                     <table class="heatmap">
                         <thead><tr><th scope="col">"Article"</th>{src.sentences.iter().enumerate().map(|(n, s)| view! { <th scope="col" title=s.slice(&src.text).to_string()>{format!("S{}", n + 1)}</th> }).collect_view()}</tr></thead>
                         <tbody>
@@ -35,7 +35,7 @@ pub fn Heatmap(corpus: &'static Corpus, nav: Nav, hits: Signal<Vec<usize>>) -> i
                 </div>
                 <h2>"Alignment table"</h2>
                 <p class="hint">"Every article under the source, word by word: blank where the article does not reproduce the word, its own wording where it changed it, “—” where it left it out of a quotation."</p>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Alignment table (scrolls sideways)">
                     {move || table.with(|t| alignment(corpus, si, t))}
                 </div>
             }).collect_view()}
@@ -47,7 +47,7 @@ fn heat_row(corpus: &'static Corpus, nav: Nav, ai: usize, sentences: &[SentenceR
     let a = &corpus.articles()[ai];
     view! {
         <tr data-test="heat-row" data-article=a.id.clone()>
-            <th scope="row">{format!("{} · {}", a.outlet_name(), date_of(a))}</th>
+            <th scope="row"><bdi>{a.outlet_name().to_string()}</bdi>{format!(" · {}", date_of(a))}</th>
             {sentences.iter().enumerate().map(|(n, r)| {
                 let pct = (r.reproduced * 100.0).round() as u32;
                 let para = (r.paraphrased * 100.0).round() as u32;

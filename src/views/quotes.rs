@@ -92,7 +92,6 @@ fn Toolbar(nav: Nav) -> impl IntoView {
 fn row(corpus: &'static Corpus, ai: usize, si: usize, n: usize, r: &SentenceRow, side: bool) -> impl IntoView {
     let a = &corpus.articles()[ai];
     let src = &corpus.story.sources[si].text;
-    let label = format!("{} · {}", a.outlet_name(), date_of(a));
     let pct = (r.reproduced * 100.0).round();
     let body = if r.is_absent() {
         view! { <p class="absent">"absent — this sentence is not reproduced"</p> }.into_any()
@@ -126,7 +125,7 @@ fn row(corpus: &'static Corpus, ai: usize, si: usize, n: usize, r: &SentenceRow,
     };
     view! {
         <div class="qrow" data-test="qrow" data-article=a.id.clone() data-sentence=(n + 1).to_string() data-state=if r.is_absent() { "absent" } else { "present" }>
-            <p class="qrow-head"><span class="who">{label}</span><span class="pct">{format!("{pct}% reproduced")}</span></p>
+            <p class="qrow-head"><span class="who"><bdi>{a.outlet_name().to_string()}</bdi>{format!(" · {}", date_of(a))}</span><span class="pct">{format!("{pct}% reproduced")}</span></p>
             {body}
         </div>
     }

@@ -78,8 +78,8 @@ fn article_view(corpus: &'static Corpus, nav: Nav, ai: usize) -> impl IntoView {
         <article class="reader" aria-labelledby="reader-title">
             <p><a href=back_href on:click=back class="back">"← All articles"</a></p>
             <p class="meta">
-                <span class="outlet">{a.outlet_name().to_string()}</span>
-                {a.via.clone().map(|v| format!(" via {v}"))}
+                <bdi class="outlet">{a.outlet_name().to_string()}</bdi>
+                {a.via.clone().map(|v| view! { " via " <bdi>{v}</bdi> })}
                 " · "
                 <span class="date">{date_of(a)}</span>
             </p>

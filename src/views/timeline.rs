@@ -49,9 +49,16 @@ fn chart(nav: Nav, days: &[(Date, Vec<(String, usize)>)]) -> impl IntoView {
                 .map(|(outlet, n)| {
                     let bh = (h - 20.0) * *n as f64 / max as f64;
                     y -= bh;
-                    view! { <rect x=x + 8.0 y=y width=w - 16.0 height=bh class=format!("o{}", slot(outlet))><title>{format!("{outlet}: {n}")}</title></rect> }
+                    view! { <rect x=x + 8.0 y=y width=w - 16.0 height=bh class=format!("o{}", slot(outlet)) aria-hidden="true"><title>{format!("{outlet}: {n}")}</title></rect> }
                 })
                 .collect_view();
+            let breakdown = per.iter().map(|(o, n)| format!("{o} {n}")).collect::<Vec<_>>().join(", ");
+            let label = format!(
+                "{:02}-{:02}: {total} {} ({breakdown}); show only {day}",
+                day.month,
+                day.day,
+                if total == 1 { "article" } else { "articles" }
+            );
             let pick = move |_| nav.push(move |s| {
                 s.query.from = Some(day);
                 s.query.to = Some(day);
@@ -67,19 +74,31 @@ fn chart(nav: Nav, days: &[(Date, Vec<(String, usize)>)]) -> impl IntoView {
             };
             view! {
                 <g class="tday" data-test="timeline-day" data-day=day.to_string() tabindex="0" role="button"
-                    aria-label=format!("{day}: {total} articles; show only this day") on:click=pick on:keydown=key>
+                    aria-label=label on:click=pick on:keydown=key>
                     <rect class="hitbox" x=x y=0 width=w height=h + 30.0></rect>
                     {rects}
                     <text x=x + w / 2.0 y=h + 16.0 text-anchor="middle">{format!("{:02}-{:02}", day.month, day.day)}</text>
-                    <text x=x + w / 2.0 y=(h - (h - 20.0) * total as f64 / max as f64 - 5.0).max(12.0) text-anchor="middle" class="total">{total.to_string()}</text>
                 </g>
             }
         })
         .collect_view();
+    // The count over each bar sits outside the day's button, whose name already says it: a
+    // button's visible text must be part of its name, and "02-04" is, "02-04 3" is not.
+    let totals = days
+        .iter()
+        .enumerate()
+        .map(|(i, (_, per))| {
+            let x = pad + w * i as f64;
+            let total: usize = per.iter().map(|p| p.1).sum();
+            let y = (h - (h - 20.0) * total as f64 / max as f64 - 5.0).max(12.0);
+            view! { <text x=x + w / 2.0 y=y text-anchor="middle" class="total">{total.to_string()}</text> }
+        })
+        .collect_view();
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Timeline (scrolls sideways)">
             <svg class="timeline" viewBox=format!("0 0 {width} {}", h + 30.0) width=width height=h + 30.0 role="group" aria-label="Articles per day">
                 {bars}
+                <g aria-hidden="true">{totals}</g>
             </svg>
         </div>
         <ul class="legend outlets">

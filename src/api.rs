@@ -1,0 +1,263 @@
+//! `window.presslens`: the corpus for researchers' own scripts and notebooks, from the browser
+//! console or a page that embeds the explorer.
+//!
+//! ```js
+//! presslens.corpus()                        // { story, sources, articles } (metadata, no bodies)
+//! presslens.query({ outlets: ["Breitbart News"], from: "2025-02-03", to: "2025-02-05",
+//!                   undated: false, topics: ["cecot"], q: "\"prison system\"" })
+//!                                           // { total, hits: [...], facets: {...} }
+//! presslens.matches()                       // every match, export contract v1
+//! presslens.matches("003_149772b19662e294") // one article's matches
+//! ```
+//!
+//! Every call is answered by presslens-core, the same code the explorer and the CLI use. Bad
+//! arguments throw a JavaScript `TypeError` that names the parameter; nothing panics.
+
+use crate::data::Data;
+use presslens_core::query::{run, Query};
+use presslens_core::{export, Date};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+const QUERY_FIELDS: [&str; 6] = ["outlets", "from", "to", "undated", "topics", "q"];
+
+/// What `query()` accepts; every field is optional.
+#[derive(Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct QueryArgs {
+    outlets: Vec<String>,
+    from: Option<String>,
+    to: Option<String>,
+    undated: Option<bool>,
+    topics: Vec<String>,
+    q: String,
+}
+
+#[derive(Serialize)]
+struct HitOut<'a> {
+    id: &'a str,
+    outlet: &'a str,
+    date: Option<String>,
+    headline: Option<&'a str>,
+    url: Option<&'a str>,
+    topics: Vec<&'a str>,
+    /// Share of the source's words the article quotes or copies, 0 to 1.
+    reproduced: f32,
+}
+
+/// Name–count pairs that reach JavaScript as one object (`{"Breitbart News": 2}`), in the
+/// order presslens-core gives them.
+struct Counts<K>(Vec<(K, usize)>);
+
+impl<K: Serialize> Serialize for Counts<K> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, n)| (k, n)))
+    }
+}
+
+#[derive(Serialize)]
+struct FacetsOut<'a> {
+    outlets: Counts<&'a str>,
+    topics: Counts<&'a str>,
+    days: Counts<String>,
+    undated: usize,
+}
+
+#[derive(Serialize)]
+struct ResultsOut<'a> {
+    total: usize,
+    hits: Vec<HitOut<'a>>,
+    facets: FacetsOut<'a>,
+}
+
+#[derive(Serialize)]
+struct ArticleOut<'a> {
+    id: &'a str,
+    outlet: &'a str,
+    date: Option<String>,
+    headline: Option<&'a str>,
+    url: Option<&'a str>,
+    via: Option<&'a str>,
+    file: &'a str,
+    words: usize,
+}
+
+#[derive(Serialize)]
+struct SourceOut<'a> {
+    id: &'a str,
+    speaker: &'a str,
+    place: &'a str,
+    date: Option<String>,
+    url: Option<&'a str>,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct TopicOut<'a> {
+    id: &'a str,
+    label: &'a str,
+    terms: &'a [String],
+}
+
+#[derive(Serialize)]
+struct CorpusOut<'a> {
+    title: &'a str,
+    summary: &'a str,
+    sources: Vec<SourceOut<'a>>,
+    topics: Vec<TopicOut<'a>>,
+    articles: Vec<ArticleOut<'a>>,
+}
+
+fn type_error(message: String) -> JsValue {
+    js_sys::TypeError::new(&format!("presslens: {message}")).into()
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    // Maps as plain objects, so that `facets.outlets` reads naturally in JavaScript; a missing date
+    // or headline as `null`, as in the JSON export.
+    value
+        .serialize(
+            &serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true).serialize_missing_as_null(true),
+        )
+        .map_err(|e| type_error(e.to_string()))
+}
+
+fn date_arg(name: &str, value: Option<String>) -> Result<Option<Date>, JsValue> {
+    value
+        .map(|v| Date::parse(&v).ok_or_else(|| type_error(format!("`{name}` must be a date as YYYY-MM-DD, not {v:?}"))))
+        .transpose()
+}
+
+fn query(data: &Data, args: JsValue) -> Result<JsValue, JsValue> {
+    let args: QueryArgs = if args.is_undefined() || args.is_null() {
+        QueryArgs::default()
+    } else {
+        // serde-wasm-bindgen reads only the fields it knows; a misspelt one would be ignored.
+        if args.is_object() {
+            let keys = js_sys::Reflect::own_keys(&args).unwrap_or_default();
+            for key in keys.iter().filter_map(|k| k.as_string()) {
+                if !QUERY_FIELDS.contains(&key.as_str()) {
+                    return Err(type_error(format!(
+                        "query(): unknown parameter `{key}`; expected one of {}",
+                        QUERY_FIELDS.join(", ")
+                    )));
+                }
+            }
+        }
+        serde_wasm_bindgen::from_value(args).map_err(|e| type_error(format!("query(): {e}")))?
+    };
+    let corpus = &data.corpus;
+    for t in &args.topics {
+        if !corpus.story.topics.iter().any(|x| &x.id == t) {
+            return Err(type_error(format!("`topics`: no topic {t:?} in this corpus")));
+        }
+    }
+    let q = Query {
+        outlets: args.outlets,
+        from: date_arg("from", args.from)?,
+        to: date_arg("to", args.to)?,
+        undated: args.undated.unwrap_or(true),
+        topics: args.topics,
+        text: args.q,
+    };
+    let r = run(corpus, &data.index, &q);
+    let topic_id = |t: usize| corpus.story.topics.get(t).map_or("", |x| x.id.as_str());
+    let out = ResultsOut {
+        total: r.hits.len(),
+        hits: r
+            .hits
+            .iter()
+            .filter_map(|h| {
+                let a = corpus.articles().get(h.article)?;
+                Some(HitOut {
+                    id: &a.id,
+                    outlet: a.outlet_name(),
+                    date: a.date.map(|d| d.to_string()),
+                    headline: a.headline.as_deref(),
+                    url: a.url.as_deref(),
+                    topics: h.topics.iter().map(|&t| topic_id(t)).collect(),
+                    reproduced: h.reproduced,
+                })
+            })
+            .collect(),
+        facets: FacetsOut {
+            outlets: Counts(r.facets.outlets.iter().map(|(o, n)| (o.as_str(), *n)).collect()),
+            topics: Counts(r.facets.topics.iter().map(|&(t, n)| (topic_id(t), n)).collect()),
+            days: Counts(r.facets.days.iter().map(|(d, n)| (d.to_string(), *n)).collect()),
+            undated: r.facets.undated,
+        },
+    };
+    to_js(&out)
+}
+
+fn matches(data: &Data, article: JsValue) -> Result<JsValue, JsValue> {
+    let corpus = &data.corpus;
+    let articles: Vec<usize> = if article.is_undefined() || article.is_null() {
+        (0..corpus.articles().len()).collect()
+    } else {
+        let id = article.as_string().ok_or_else(|| type_error("matches(): the article id must be a string".into()))?;
+        let i = corpus
+            .articles()
+            .iter()
+            .position(|a| a.id == id)
+            .ok_or_else(|| type_error(format!("matches(): no article {id:?} in this corpus")))?;
+        vec![i]
+    };
+    // The export contract, written by presslens-core, read back by the browser's own JSON parser.
+    let doc = js_sys::JSON::parse(&export::json(corpus, &articles))?;
+    js_sys::Reflect::get(&doc, &JsValue::from_str("matches"))
+}
+
+fn corpus(data: &Data) -> Result<JsValue, JsValue> {
+    let c = &data.corpus;
+    let speaker = |i: usize| c.story.speakers.get(i).map_or("", |s| s.name.as_str());
+    to_js(&CorpusOut {
+        title: &c.story.title,
+        summary: &c.story.summary,
+        sources: c
+            .story
+            .sources
+            .iter()
+            .map(|s| SourceOut {
+                id: &s.id,
+                speaker: speaker(s.speaker),
+                place: &s.place,
+                date: s.date.map(|d| d.to_string()),
+                url: s.url.as_deref(),
+                text: &s.text,
+            })
+            .collect(),
+        topics: c.story.topics.iter().map(|t| TopicOut { id: &t.id, label: &t.label, terms: &t.terms }).collect(),
+        articles: c
+            .articles()
+            .iter()
+            .map(|a| ArticleOut {
+                id: &a.id,
+                outlet: a.outlet_name(),
+                date: a.date.map(|d| d.to_string()),
+                headline: a.headline.as_deref(),
+                url: a.url.as_deref(),
+                via: a.via.as_deref(),
+                file: &a.file,
+                words: a.body.split_whitespace().count(),
+            })
+            .collect(),
+    })
+}
+
+/// Puts `presslens` on `window`, with `query`, `matches` and `corpus` bound to the loaded data.
+pub fn install(data: &'static Data) {
+    let api = js_sys::Object::new();
+    let set = |name: &str, f: JsValue| {
+        let _ = js_sys::Reflect::set(&api, &JsValue::from_str(name), &f);
+    };
+    set("query", Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(move |a| query(data, a)).into_js_value());
+    set(
+        "matches",
+        Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(move |a| matches(data, a)).into_js_value(),
+    );
+    set("corpus", Closure::<dyn Fn() -> Result<JsValue, JsValue>>::new(move || corpus(data)).into_js_value());
+    set("version", JsValue::from_str(env!("CARGO_PKG_VERSION")));
+    let _ = js_sys::Object::freeze(&api);
+    let _ = js_sys::Reflect::set(&js_sys::global(), &JsValue::from_str("presslens"), &api);
+}

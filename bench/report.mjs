@@ -38,15 +38,20 @@ for (const r of rows.filter((r) => r.figure === 'browser')) {
   const budgeted = r.corpus === '10000';
   say(`time to interactive, ${name}`, `${x.tti_ms} ms`, '(no budget)');
   say(
-    `facet click → next frame p50 / p95, ${name}`,
-    `${x.facet_to_frame.p50} / ${x.facet_to_frame.p95} ms`,
+    `facet click → update done, ready to paint, p50 / p95, ${name}`,
+    `${x.facet_work.p50} / ${x.facet_work.p95} ms`,
     budgeted ? 'p95 ≤ 16 ms' : '',
-    budgeted ? x.facet_to_frame.p95 <= 16 : undefined,
+    budgeted ? x.facet_work.p95 <= 16 : undefined,
   );
-  say(`facet click → list updated p50 / p95, ${name}`, `${x.facet_to_dom.p50} / ${x.facet_to_dom.p95} ms`, '');
+  say(`facet click → count changed p50 / p95, ${name}`, `${x.facet_to_dom.p50} / ${x.facet_to_dom.p95} ms`, '');
+  say(
+    `facet click → next animation frame p50 / p95, ${name}`,
+    `${x.facet_to_frame.p50} / ${x.facet_to_frame.p95} ms`,
+    '(≥ one 16.7 ms frame)',
+  );
   if (x.search_work) {
     say(
-      `search keystroke → next frame p50 / p95, ${name} (after the ${x.search_debounce_ms} ms debounce)`,
+      `search → update done p50 / p95, ${name} (after the ${x.search_debounce_ms} ms debounce)`,
       `${x.search_work.p50} / ${x.search_work.p95} ms`,
       budgeted ? 'p95 ≤ 16 ms' : '',
       budgeted ? x.search_work.p95 <= 16 : undefined,
@@ -119,10 +124,10 @@ if (chart && browser.length) {
     'Interaction latency, p95',
     'ms',
     [
-      { label: 'facet click → next frame', color: '#1f5fbf', points: browser.map((r) => [r.n, r.result.facet_to_frame.p95]) },
-      { label: 'facet click → list updated', color: '#2a8a3a', dash: true, points: browser.map((r) => [r.n, r.result.facet_to_dom.p95]) },
+      { label: 'facet click → update done', color: '#1f5fbf', points: browser.map((r) => [r.n, r.result.facet_work.p95]) },
+      { label: 'facet click → next frame', color: '#2a8a3a', dash: true, points: browser.map((r) => [r.n, r.result.facet_to_frame.p95]) },
       ...(browser.every((r) => r.result.search_work)
-        ? [{ label: 'search → next frame', color: '#b0401a', points: browser.map((r) => [r.n, r.result.search_work.p95]) }]
+        ? [{ label: 'search → update done', color: '#b0401a', points: browser.map((r) => [r.n, r.result.search_work.p95]) }]
         : []),
     ],
     { value: 16, label: 'budget 16 ms' },

@@ -197,9 +197,7 @@ fn matches(data: &Data, article: JsValue) -> Result<JsValue, JsValue> {
     } else {
         let id = article.as_string().ok_or_else(|| type_error("matches(): the article id must be a string".into()))?;
         let i = corpus
-            .articles()
-            .iter()
-            .position(|a| a.id == id)
+            .article_index(&id)
             .ok_or_else(|| type_error(format!("matches(): no article {id:?} in this corpus")))?;
         vec![i]
     };

@@ -30,7 +30,8 @@ fn chart(nav: Nav, days: &[(Date, Vec<(String, usize)>)]) -> impl IntoView {
     if days.is_empty() {
         return view! { <p class="empty">"No dated article matches these filters."</p> }.into_any();
     }
-    let max = days.iter().map(|(_, o)| o.iter().map(|x| x.1).sum::<usize>()).max().unwrap_or(1).max(1);
+    let day_totals: Vec<usize> = days.iter().map(|(_, per)| per.iter().map(|p| p.1).sum()).collect();
+    let max = day_totals.iter().copied().max().unwrap_or(1).max(1);
     let (w, h, pad) = (60.0, 220.0, 30.0);
     let width = pad + w * days.len() as f64 + pad;
     let mut outlets: Vec<String> = days.iter().flat_map(|(_, o)| o.iter().map(|x| x.0.clone())).collect();
@@ -42,7 +43,7 @@ fn chart(nav: Nav, days: &[(Date, Vec<(String, usize)>)]) -> impl IntoView {
         .map(|(i, (day, per))| {
             let day = *day;
             let x = pad + w * i as f64;
-            let total: usize = per.iter().map(|p| p.1).sum();
+            let total = day_totals[i];
             let mut y = h;
             let rects = per
                 .iter()
@@ -84,12 +85,11 @@ fn chart(nav: Nav, days: &[(Date, Vec<(String, usize)>)]) -> impl IntoView {
         .collect_view();
     // The count over each bar sits outside the day's button, whose name already says it: a
     // button's visible text must be part of its name, and "02-04" is, "02-04 3" is not.
-    let totals = days
+    let totals = day_totals
         .iter()
         .enumerate()
-        .map(|(i, (_, per))| {
+        .map(|(i, &total)| {
             let x = pad + w * i as f64;
-            let total: usize = per.iter().map(|p| p.1).sum();
             let y = (h - (h - 20.0) * total as f64 / max as f64 - 5.0).max(12.0);
             view! { <text x=x + w / 2.0 y=y text-anchor="middle" class="total">{total.to_string()}</text> }
         })

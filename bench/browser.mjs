@@ -13,28 +13,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
-
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-};
+import { CHROMIUM, FLAGS, TYPES } from '../tests/e2e/browser-env.mjs';
 
 /** Serves `dir` at the root of 127.0.0.1 on an ephemeral port, brotli-compressed when asked. */
 async function serve(dir) {
@@ -44,7 +23,7 @@ async function serve(dir) {
     if (!file.startsWith(dir)) return res.writeHead(403).end();
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const type = types[extname(file)] ?? 'application/octet-stream';
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
       const headers = { 'content-type': type, 'cache-control': 'no-cache' };
       if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
         if (!cache.has(file)) {

@@ -2,10 +2,10 @@
 // work from the keyboard alone (Tab to a checkbox, Space to toggle); focus is always visible; and
 // the diff's kinds of change read without colour.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { serve, launch, open, visit, assertClean } from './harness.mjs';
+import { suite, visit, assertClean } from './harness.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const article = '003_149772b19662e294';
@@ -21,18 +21,7 @@ const views = {
   'no result': '?q=nothingmatchesthis',
 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = suite();
 
 /** axe's violations on the page, one line each with the elements concerned. */
 async function axe(page) {
@@ -47,10 +36,10 @@ async function axe(page) {
 
 for (const scheme of ['light', 'dark']) {
   test(`axe finds no violation on any view (${scheme} theme)`, async () => {
-    const { page, context } = await open(browser, server.origin, { bypassCSP: true, colorScheme: scheme });
+    const { page, context } = await site.open({ bypassCSP: true, colorScheme: scheme });
     const found = [];
     for (const [name, query] of Object.entries(views)) {
-      await visit(page, server.url + query);
+      await visit(page, site.url + query);
       await page.locator('main#main > *').first().waitFor();
       found.push(...(await axe(page)).map((v) => `${name}: ${v}`));
     }
@@ -60,8 +49,8 @@ for (const scheme of ['light', 'dark']) {
 }
 
 test('a facet checkbox is reached with Tab and toggled with Space, and the list follows', async () => {
-  const { page, problems, context } = await open(browser, server.origin);
-  await visit(page, server.url);
+  const { page, problems, context } = await site.open();
+  await visit(page, site.url);
   const ids = () => page.locator('[data-test="result"]').evaluateAll((els) => els.map((e) => e.dataset.article));
   const before = await ids();
   let reached = false;
@@ -92,8 +81,8 @@ test('a facet checkbox is reached with Tab and toggled with Space, and the list 
 });
 
 test('every focusable control shows a visible focus ring', async () => {
-  const { page, context } = await open(browser, server.origin);
-  await visit(page, server.url);
+  const { page, context } = await site.open();
+  await visit(page, site.url);
   const missing = [];
   for (let i = 0; i < 60; i += 1) {
     await page.keyboard.press('Tab');
@@ -111,8 +100,8 @@ test('every focusable control shows a visible focus ring', async () => {
 });
 
 test('the kinds of change in a diff read without colour', async () => {
-  const { page, context } = await open(browser, server.origin);
-  await visit(page, `${server.url}?view=quotes`);
+  const { page, context } = await site.open();
+  await visit(page, `${site.url}?view=quotes`);
   await page.locator('.legend').first().waitFor();
   const cues = await page.evaluate(() => {
     const style = (sel) => {

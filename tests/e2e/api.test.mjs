@@ -2,31 +2,23 @@
 // Chromium: query with facet counts, contract-v1 matches equal to the CLI's, corpus metadata, and
 // clear errors for bad arguments.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, open, visit, root } from './harness.mjs';
+import { suite, visit, root } from './harness.mjs';
 
-let server;
-let browser;
+// The page lives as long as the browser: closing the browser closes it.
 let page;
-let context;
 let cli;
 
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  ({ page, context } = await open(browser, server.origin));
-  await visit(page, server.url);
-  cli = JSON.parse(
-    execFileSync('cargo', ['run', '-q', '-p', 'presslens-cli', '--', 'quotes', '--json'], { cwd: root, maxBuffer: 1 << 26 }),
-  );
-});
-
-after(async () => {
-  await context?.close();
-  await browser?.close();
-  server?.close();
+const site = suite({
+  setup: async () => {
+    ({ page } = await site.open());
+    await visit(page, site.url);
+    cli = JSON.parse(
+      execFileSync('cargo', ['run', '-q', '-p', 'presslens-cli', '--', 'quotes', '--json'], { cwd: root, maxBuffer: 1 << 26 }),
+    );
+  },
 });
 
 test('query() filters and counts the way the facet panel does', async () => {

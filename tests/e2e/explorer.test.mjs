@@ -1,24 +1,13 @@
 // The explorer's release dist/, served under a sub-path, in headless Chromium: facets, URL state,
 // history, reader, quote view, heat map, export, and a clean load. Screenshots go to docs/.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { serve, launch, open, visit, shot, root } from './harness.mjs';
+import { suite, visit, shot, root } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = suite();
 
 const results = (page) => page.locator('[data-test="result"]');
 const count = async (page, facet, value) =>
@@ -26,8 +15,8 @@ const count = async (page, facet, value) =>
 const resultIds = async (page) => results(page).evaluateAll((els) => els.map((e) => e.dataset.article));
 
 test('loads under a sub-path with no console error and no request to another origin', async () => {
-  const { page, problems, context } = await open(browser, server.origin);
-  await visit(page, server.url);
+  const { page, problems, context } = await site.open();
+  await visit(page, site.url);
   assert.equal(await results(page).count(), 5);
   assert.match(await page.locator('[data-test="result-count"]').innerText(), /5/);
   await shot(page, 'browse');
@@ -40,8 +29,8 @@ test('loads under a sub-path with no console error and no request to another ori
 });
 
 test('each facet changes the list and the counts', async () => {
-  const { page, context } = await open(browser, server.origin);
-  await visit(page, server.url);
+  const { page, context } = await site.open();
+  await visit(page, site.url);
   assert.equal(await count(page, 'outlet', 'Breitbart News'), 2);
   assert.equal(await count(page, 'topic', 'guantanamo'), 1);
 
@@ -78,8 +67,8 @@ test('each facet changes the list and the counts', async () => {
 });
 
 test('a URL with filters restores them, and Back undoes a facet change', async () => {
-  const { page, context } = await open(browser, server.origin);
-  await visit(page, `${server.url}?outlet=Breitbart%20News&topic=gangs`);
+  const { page, context } = await site.open();
+  await visit(page, `${site.url}?outlet=Breitbart%20News&topic=gangs`);
   assert.equal(await results(page).count(), 2);
   assert.ok(await page.locator('[data-test="facet-outlet"][data-value="Breitbart News"] input').isChecked());
   assert.ok(await page.locator('[data-test="facet-topic"][data-value="gangs"] input').isChecked());
@@ -96,8 +85,8 @@ test('a URL with filters restores them, and Back undoes a facet change', async (
 });
 
 test('malformed URL values are dropped with a visible notice', async () => {
-  const { page, problems, context } = await open(browser, server.origin);
-  await visit(page, `${server.url}?from=2025-02-30&outlet=Nowhere&view=nope&topic=gangs`);
+  const { page, problems, context } = await site.open();
+  await visit(page, `${site.url}?from=2025-02-30&outlet=Nowhere&view=nope&topic=gangs`);
   const notice = page.locator('[data-test="notice"]');
   await notice.waitFor();
   const text = await notice.innerText();
@@ -109,8 +98,8 @@ test('malformed URL values are dropped with a visible notice', async () => {
 });
 
 test('the reader highlights the quotations of 003 with the right speakers', async () => {
-  const { page, context } = await open(browser, server.origin);
-  await visit(page, `${server.url}?view=reader&article=003_149772b19662e294`);
+  const { page, context } = await site.open();
+  await visit(page, `${site.url}?view=reader&article=003_149772b19662e294`);
   const quotes = page.locator('[data-test="quote"]');
   await quotes.first().waitFor();
   const found = await quotes.evaluateAll((els) => els.map((e) => [e.textContent, e.dataset.speaker]));
@@ -126,8 +115,8 @@ test('the reader highlights the quotations of 003 with the right speakers', asyn
 });
 
 test('the quote view shows 003 leaving out sentence 2 and changing U.S. to US, and the toggle folds it', async () => {
-  const { page, context } = await open(browser, server.origin);
-  await visit(page, `${server.url}?view=quotes`);
+  const { page, context } = await site.open();
+  await visit(page, `${site.url}?view=quotes`);
   const row = (n) => page.locator(`[data-test="qrow"][data-article="003_149772b19662e294"][data-sentence="${n}"]`);
   await row(1).waitFor();
   assert.equal(await row(2).getAttribute('data-state'), 'absent');
@@ -144,8 +133,8 @@ test('the quote view shows 003 leaving out sentence 2 and changing U.S. to US, a
 });
 
 test('the heat map has one row per article and a cell opens the quote view', async () => {
-  const { page, context } = await open(browser, server.origin);
-  await visit(page, `${server.url}?view=heatmap`);
+  const { page, context } = await site.open();
+  await visit(page, `${site.url}?view=heatmap`);
   const rows = page.locator('[data-test="heat-row"]');
   await rows.first().waitFor();
   assert.equal(await rows.count(), 5);
@@ -157,12 +146,12 @@ test('the heat map has one row per article and a cell opens the quote view', asy
 });
 
 test('timeline and variants render, and a day click filters to that day', async () => {
-  const { page, context } = await open(browser, server.origin);
-  await visit(page, `${server.url}?view=variants`);
+  const { page, context } = await site.open();
+  await visit(page, `${site.url}?view=variants`);
   await page.locator('[data-test="cluster"]').first().waitFor();
   assert.ok((await page.locator('[data-test="cluster"]').count()) >= 3);
   await shot(page, 'variants');
-  await visit(page, `${server.url}?view=timeline`);
+  await visit(page, `${site.url}?view=timeline`);
   const day = page.locator('[data-test="timeline-day"][data-day="2025-02-03"]');
   await day.waitFor();
   await shot(page, 'timeline');
@@ -174,8 +163,8 @@ test('timeline and variants render, and a day click filters to that day', async 
 
 test('the JSON export with no filter equals `presslens quotes --json`', async () => {
   const cli = execFileSync('cargo', ['run', '-q', '-p', 'presslens-cli', '--', 'quotes', '--json'], { cwd: root, maxBuffer: 1 << 26 }).toString();
-  const { page, context } = await open(browser, server.origin, { acceptDownloads: true });
-  await visit(page, server.url);
+  const { page, context } = await site.open({ acceptDownloads: true });
+  await visit(page, site.url);
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="export-json"]').click()]);
   const path = join(root, 'target', 'e2e-export.json');
   await download.saveAs(path);

@@ -7,7 +7,9 @@ import { createServer } from 'node:http';
 import { readFile, stat, mkdir } from 'node:fs/promises';
 import { extname, join, resolve, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, FLAGS, TYPES } from './browser-env.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = resolve(here, '../..');
@@ -15,19 +17,6 @@ export const dist = resolve(process.env.PRESSLENS_DIST ?? join(root, 'dist'));
 /** The dist built from tests/hostile/ (XSS payloads in every field); scripts/test builds it. */
 export const hostileDist = resolve(process.env.PRESSLENS_HOSTILE_DIST ?? join(root, 'target', 'hostile-dist'));
 export const prefix = '/news/explorer/';
-
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-};
 
 /** Serves `dir` at `base` on 127.0.0.1 with an ephemeral port. */
 export async function serve(dir = dist, base = prefix) {
@@ -45,7 +34,7 @@ export async function serve(dir = dist, base = prefix) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
@@ -58,19 +47,33 @@ export async function serve(dir = dist, base = prefix) {
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
 export function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+}
+
+/** Registers hooks that serve `dir` at `base` and launch a browser before the file's first test,
+ * then run `setup(site)` if given, and stop both after its last. Inside tests: `site.url`,
+ * `site.open(options)` (a fresh recorded page on this origin, as `open` gives), `site.browser` and
+ * `site.server`. (Node 20 does not wait for one top-level `before` hook to finish before starting
+ * the next, so set-up that needs the site goes in `setup`.) */
+export function suite({ dir = dist, base = prefix, setup } = {}) {
+  const site = {
+    server: null,
+    browser: null,
+    get url() {
+      return site.server.url;
+    },
+    open: (options) => open(site.browser, site.server.origin, options),
+  };
+  before(async () => {
+    site.server = await serve(dir, base);
+    site.browser = await launch();
+    await setup?.(site);
   });
+  after(async () => {
+    await site.browser?.close();
+    site.server?.close();
+  });
+  return site;
 }
 
 /** Collects Content-Security-Policy violations in the page (read them with `violations`). */

@@ -5,26 +5,18 @@
 // error, no policy violation), no markup from the corpus becomes an element, every payload shows
 // literally as text, and an article's `url` is a link only when it is http or https.
 
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, open, visit, assertClean, hostileDist, root } from './harness.mjs';
+import { suite, visit, assertClean, hostileDist, root } from './harness.mjs';
 
 const corpus = join(root, 'tests', 'hostile');
-let server;
-let browser;
+const site = suite({ dir: hostileDist });
 let articles;
 
 before(async () => {
-  server = await serve(hostileDist);
-  browser = await launch();
   articles = await readArticles();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
 });
 
 /** Each article file's id and paragraphs (its lines without the date line), as the app shows them. */
@@ -109,8 +101,8 @@ async function assertShows(page, texts, where) {
 }
 
 test('the article list shows every payload as text and runs none', async () => {
-  const { page, problems, context } = await open(browser, server.origin);
-  await visit(page, server.url);
+  const { page, problems, context } = await site.open();
+  await visit(page, site.url);
   assert.equal(await page.locator('[data-test="result"]').count(), articles.length);
   await assertShows(page, [...everywhere, ...browseText], 'browse');
   await assertInert(page, 'browse');
@@ -119,9 +111,9 @@ test('the article list shows every payload as text and runs none', async () => {
 });
 
 test('the reader shows each article literally, and its url as a link only for http and https', async () => {
-  const { page, problems, context } = await open(browser, server.origin);
+  const { page, problems, context } = await site.open();
   for (const a of articles) {
-    await visit(page, `${server.url}?view=reader&article=${a.id}`);
+    await visit(page, `${site.url}?view=reader&article=${a.id}`);
     await page.locator('.reader').waitFor();
     await assertShows(page, [...everywhere, ...a.paragraphs], a.id);
     await assertInert(page, a.id);
@@ -139,7 +131,7 @@ test('the reader shows each article literally, and its url as a link only for ht
 });
 
 test('the quote view, heat map, timeline and variants show the payloads as text and run none', async () => {
-  const { page, problems, context } = await open(browser, server.origin);
+  const { page, problems, context } = await site.open();
   const views = {
     quotes: [...sourceText],
     'quotes&side=1': [sourceText[3]],
@@ -148,7 +140,7 @@ test('the quote view, heat map, timeline and variants show the payloads as text 
     variants: ['It is a <b>great</b> deal'],
   };
   for (const [view, texts] of Object.entries(views)) {
-    await visit(page, `${server.url}?view=${view}`);
+    await visit(page, `${site.url}?view=${view}`);
     await page.locator('main#main > *').first().waitFor();
     await assertShows(page, [...everywhere, ...texts], view);
     await assertInert(page, view);
@@ -158,9 +150,9 @@ test('the quote view, heat map, timeline and variants show the payloads as text 
 });
 
 test('a payload in the search box and a hostile topic id round-trip through the URL inertly', async () => {
-  const { page, problems, context } = await open(browser, server.origin);
+  const { page, problems, context } = await site.open();
   const q = '<script>alert(1)</script> "<img src=x onerror=alert(1)>"';
-  await visit(page, `${server.url}?q=${encodeURIComponent(q)}`);
+  await visit(page, `${site.url}?q=${encodeURIComponent(q)}`);
   assert.equal(await page.locator('[data-test="search"]').inputValue(), q);
   await assertInert(page, 'search');
   const topic = page.locator('[data-test="facet-topic"]').first();

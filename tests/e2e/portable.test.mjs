@@ -2,25 +2,14 @@
 // visit (service worker, network cut through the DevTools protocol), and the print stylesheet of
 // the reader and the quote view. Every view is checked in each case.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, open, visit, dist, root } from './harness.mjs';
+import { suite, open, visit, dist, root } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = suite();
 
 const ARTICLE_003 = '003_149772b19662e294';
 
@@ -51,7 +40,7 @@ test('the single-file build opens from disk with every view', async () => {
   assert.equal(html.match(/http-equiv="?Content-Security-Policy/gi)?.length, 1);
   assert.doesNotMatch(html, /unsafe-inline/);
 
-  const { page, problems, context } = await open(browser, 'file://');
+  const { page, problems, context } = await open(site.browser, 'file://');
   const url = pathToFileURL(file).href;
   await everyView(page, url);
   // Facets work from disk too, and the URL keeps the state.
@@ -67,8 +56,8 @@ test('the single-file build opens from disk with every view', async () => {
 });
 
 test('after one visit the site works offline, every view', async () => {
-  const { page, problems, context } = await open(browser, server.origin);
-  await visit(page, server.url);
+  const { page, problems, context } = await site.open();
+  await visit(page, site.url);
   // The service worker installs, caches the page and its assets, and takes control.
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -91,7 +80,7 @@ test('after one visit the site works offline, every view', async () => {
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector('html[data-ready="1"]', { timeout: 30_000 });
-  await everyView(page, server.url);
+  await everyView(page, site.url);
   // The network really is gone: a file the site never had cannot be fetched.
   const missing = await page.evaluate(() =>
     fetch('./not-in-the-cache.txt').then(
@@ -105,8 +94,8 @@ test('after one visit the site works offline, every view', async () => {
 });
 
 test('the reader and the quote view print in black and white, without the controls', async () => {
-  const { page, context } = await open(browser, server.origin);
-  await visit(page, `${server.url}?view=quotes&article=${ARTICLE_003}`);
+  const { page, context } = await site.open();
+  await visit(page, `${site.url}?view=quotes&article=${ARTICLE_003}`);
   await page.emulateMedia({ media: 'print' });
   const style = (selector, property) =>
     page.locator(selector).first().evaluate((el, p) => getComputedStyle(el)[p], property);
@@ -126,7 +115,7 @@ test('the reader and the quote view print in black and white, without the contro
   assert.ok(pdf.length > 10_000, `PDF of ${pdf.length} bytes`);
 
   await page.emulateMedia({ media: 'screen' });
-  await visit(page, `${server.url}?view=reader&article=${ARTICLE_003}`);
+  await visit(page, `${site.url}?view=reader&article=${ARTICLE_003}`);
   await page.emulateMedia({ media: 'print' });
   assert.equal(await style('[data-test="quote"]', 'color'), 'rgb(0, 0, 0)');
   assert.ok((await page.pdf({ format: 'A4' })).length > 10_000);

@@ -7,21 +7,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, open, visit, assertClean, dist } from './harness.mjs';
+import { suite, serve, open, visit, assertClean, dist } from './harness.mjs';
 
-let server;
+const site = suite();
 let rootServer;
-let browser;
 
 before(async () => {
-  server = await serve();
   rootServer = await serve(dist, '/');
-  browser = await launch();
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
   rootServer?.close();
 });
 
@@ -54,9 +49,9 @@ test('index.html has a strict policy, no inline script or style, and integrity o
 });
 
 test('every view loads under a sub-path with zero policy violations and zero foreign requests', async () => {
-  const { page, problems, context } = await open(browser, server.origin);
+  const { page, problems, context } = await site.open();
   for (const v of views) {
-    await visit(page, server.url + v);
+    await visit(page, site.url + v);
     await page.locator('main#main > *').first().waitFor();
   }
   await assertClean(page, problems, assert);
@@ -64,7 +59,7 @@ test('every view loads under a sub-path with zero policy violations and zero for
 });
 
 test('the same dist works at the server root', async () => {
-  const { page, problems, context } = await open(browser, rootServer.origin);
+  const { page, problems, context } = await open(site.browser, rootServer.origin);
   for (const v of views) {
     await visit(page, rootServer.url + v);
     await page.locator('main#main > *').first().waitFor();
@@ -75,14 +70,14 @@ test('the same dist works at the server root', async () => {
 });
 
 test('a tampered wasm binary is refused and the page says so', async () => {
-  const { page, problems, context } = await open(browser, server.origin);
+  const { page, problems, context } = await site.open();
   await page.route('**/*.wasm', async (route) => {
     const response = await route.fetch();
     const body = Buffer.from(await response.body());
     body[body.length - 1] ^= 1;
     await route.fulfill({ response, body });
   });
-  await page.goto(server.url);
+  await page.goto(site.url);
   const panel = page.locator('.fatal[role="alert"]');
   await panel.waitFor({ timeout: 30_000 });
   assert.match(await panel.innerText(), /could not be loaded/);
@@ -92,12 +87,12 @@ test('a tampered wasm binary is refused and the page says so', async () => {
 });
 
 test('a tampered stylesheet is refused', async () => {
-  const { page, problems, context } = await open(browser, server.origin);
+  const { page, problems, context } = await site.open();
   await page.route('**/*.css', async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, body: `${await response.text()}\nbody{display:none}` });
   });
-  await visit(page, server.url);
+  await visit(page, site.url);
   assert.ok(await page.locator('[data-test="result"]').first().isVisible());
   assert.ok(problems.console.some((m) => /integrity/i.test(m)), problems.console.join('\n'));
   await context.close();

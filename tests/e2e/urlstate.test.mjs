@@ -4,25 +4,14 @@
 // payloads, unknown views and path-like article ids. Each must render the explorer, with a notice
 // whenever something was dropped, and never a panic panel, an exception or a blank page.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, visit, assertClean } from './harness.mjs';
+import { suite, visit, assertClean } from './harness.mjs';
 
 const SEED = Number(process.env.PRESSLENS_URL_SEED ?? 20250204);
 const CASES = 200;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = suite();
 
 /** mulberry32: a small seeded PRNG, so a failing case can be replayed. */
 function rng(seed) {
@@ -131,11 +120,11 @@ function generate(next) {
 
 test(`${CASES} random and hostile query strings each render the explorer, with a notice for what was dropped`, async () => {
   const next = rng(SEED);
-  const { page, problems, context } = await open(browser, server.origin);
+  const { page, problems, context } = await site.open();
   for (let i = 0; i < CASES; i += 1) {
     const { query, dropped } = generate(next);
     const where = `case ${i} (seed ${SEED}): ?${query.slice(0, 200)}`;
-    await visit(page, `${server.url}?${query}`);
+    await visit(page, `${site.url}?${query}`);
     const state = await page.evaluate(() => ({
       content: document.querySelectorAll('main#main > *').length,
       tabs: document.querySelectorAll('nav.tabs a').length,
@@ -155,8 +144,8 @@ test(`${CASES} random and hostile query strings each render the explorer, with a
 });
 
 test('the notice can be dismissed, and the page goes on working', async () => {
-  const { page, problems, context } = await open(browser, server.origin);
-  await visit(page, `${server.url}?view=nonsense&q=%ZZ&topic=human-rights`);
+  const { page, problems, context } = await site.open();
+  await visit(page, `${site.url}?view=nonsense&q=%ZZ&topic=human-rights`);
   const notice = page.locator('[data-test="notice"]');
   assert.equal(await notice.locator('li').count(), 2);
   await notice.getByRole('button', { name: /dismiss/i }).click();

@@ -47,7 +47,8 @@ fn Explorer(data: &'static Data) -> impl IntoView {
     let nav = Nav::start(corpus);
     let results = Memo::new(move |_| nav.state.with(|s| run(corpus, &data.index, &s.query)));
     let hits = Signal::derive(move || results.with(|r: &Results| r.hits.iter().map(|h| h.article).collect::<Vec<_>>()));
-    let current = move || nav.state.with(|s| s.view);
+    // The view is rebuilt when the reader switches views, not on every filter change.
+    let current = nav.select(|s| s.view);
     view! {
         <header class="masthead">
             <div class="masthead-text">
@@ -60,7 +61,7 @@ fn Explorer(data: &'static Data) -> impl IntoView {
         <Notice nav=nav/>
         <Tabs nav=nav/>
         <main id="main" class="view" tabindex="-1">
-            {move || match current() {
+            {move || match current.get() {
                 View::Browse => view! { <Browse data=data nav=nav results=results/> }.into_any(),
                 View::Reader => view! { <Reader corpus=corpus nav=nav/> }.into_any(),
                 View::Quotes => view! { <QuoteView corpus=corpus nav=nav hits=hits/> }.into_any(),

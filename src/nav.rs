@@ -29,6 +29,15 @@ impl Nav {
         nav
     }
 
+    /// One part of the state, as a memo: what reads it runs again only when that part changes,
+    /// not on every change of the URL.
+    pub fn select<T>(self, part: impl Fn(&UrlState) -> T + Send + Sync + 'static) -> Memo<T>
+    where
+        T: PartialEq + Send + Sync + 'static,
+    {
+        Memo::new(move |_| self.state.with(&part))
+    }
+
     /// Changes the state and adds a history entry.
     pub fn push(self, change: impl FnOnce(&mut UrlState)) {
         self.go(change, false);

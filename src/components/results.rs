@@ -28,37 +28,56 @@ pub fn date_of(a: &presslens_core::Article) -> String {
 /// hits as with ten, since only what is on the list is ever built.
 const PAGE: usize = 50;
 
-/// The list of hits, a page at a time.
+/// The list of hits, a page at a time. Cards are keyed by article and search text, so a filter
+/// change keeps the cards of articles still listed and builds only the new ones.
 #[component]
 pub fn ResultList(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl IntoView {
     let shown = RwSignal::new(PAGE);
     // A new result set starts again from the first page.
     Effect::watch(move || results.track(), move |_, _, _| shown.set(PAGE), false);
-    move || {
-        let text = nav.state.with_untracked(|s| s.query.text.clone());
-        results.with(|r| {
-            if r.hits.is_empty() {
-                return view! { <p class="empty">"No article matches these filters. "<button type="button" class="link" on:click=move |_| nav.push(|s| s.query = Default::default())>"Clear all filters"</button></p> }.into_any();
-            }
-            let limit = shown.get().min(r.hits.len());
-            let rest = r.hits.len() - limit;
-            let more = (rest > 0).then(|| {
-                let next = rest.min(PAGE);
-                view! {
-                    <p class="more">
-                        <button type="button" data-test="more" on:click=move |_| shown.update(|n| *n += PAGE)>
-                            {format!("Show {next} more")}
-                        </button>
-                        <span class="hint">{format!(" {rest} not shown")}</span>
-                    </p>
-                }
-            });
+    // The search text decides the snippet and its highlights, even when the hits stay the same.
+    let text = nav.select(|s| s.query.text.clone());
+    let total = move || results.with(|r| r.hits.len());
+    let any = move || total() > 0;
+    let cards = move || {
+        let text = text.get();
+        results.with(|r| r.hits.iter().take(shown.get()).map(|h| (h.clone(), text.clone())).collect::<Vec<_>>())
+    };
+    let more = move || {
+        let rest = total().saturating_sub(shown.get());
+        (rest > 0).then(|| {
+            let next = rest.min(PAGE);
             view! {
-                <ol class="results">{r.hits[..limit].iter().map(|h| card(data, nav, h, &text)).collect_view()}</ol>
-                {more}
+                <p class="more">
+                    <button type="button" data-test="more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                        {format!("Show {next} more")}
+                    </button>
+                    <span class="hint">{format!(" {rest} not shown")}</span>
+                </p>
             }
-            .into_any()
         })
+    };
+    let empty = move || {
+        view! {
+            <p class="empty">
+                "No article matches these filters. "
+                <button type="button" class="link" on:click=move |_| nav.push(|s| s.query = Default::default())>
+                    "Clear all filters"
+                </button>
+            </p>
+        }
+    };
+    view! {
+        <Show when=any fallback=empty>
+            <ol class="results">
+                <For
+                    each=cards
+                    key=|(hit, text)| (hit.article, text.clone())
+                    children=move |(hit, text)| card(data, nav, &hit, &text)
+                />
+            </ol>
+            {more}
+        </Show>
     }
 }
 
@@ -66,11 +85,17 @@ fn card(data: &'static Data, nav: Nav, hit: &Hit, text: &str) -> impl IntoView {
     let corpus = &data.corpus;
     let a = &corpus.articles()[hit.article];
     let id = a.id.clone();
+    // The link carries the filters of the moment, like every other link of the page.
     let target = {
-        let mut st = nav.state.get_untracked();
-        st.view = View::Reader;
-        st.article = Some(id.clone());
-        href(&st)
+        let id = id.clone();
+        move || {
+            nav.state.with(|s| {
+                let mut st = s.clone();
+                st.view = View::Reader;
+                st.article = Some(id.clone());
+                href(&st)
+            })
+        }
     };
     let open = {
         let id = id.clone();

@@ -13,8 +13,9 @@ use presslens_core::Corpus;
 /// The heat map and the alignment table for the filtered articles.
 #[component]
 pub fn Heatmap(corpus: &'static Corpus, nav: Nav, hits: Signal<Vec<usize>>) -> impl IntoView {
+    let norm = nav.select(|s| s.norm);
     let table = Memo::new(move |_| {
-        let norm = nav.state.with(|s| s.norm);
+        let norm = norm.get();
         hits.get()
             .into_iter()
             .map(|ai| (ai, (0..corpus.story.sources.len()).map(|si| rows(corpus, ai, si, norm)).collect::<Vec<_>>()))

@@ -17,8 +17,10 @@ type ArticleRows = (usize, Vec<Vec<SentenceRow>>);
 /// The quote view over the filtered articles (or the one in the URL).
 #[component]
 pub fn QuoteView(corpus: &'static Corpus, nav: Nav, hits: Signal<Vec<usize>>) -> impl IntoView {
+    let norm = nav.select(|s| s.norm);
+    let focus = nav.select(|s| s.article.clone());
     let table = Memo::new(move |_| {
-        let (norm, focus) = nav.state.with(|s| (s.norm, s.article.clone()));
+        let (norm, focus) = (norm.get(), focus.get());
         let arts: Vec<usize> = match focus.and_then(|id| corpus.article_index(&id)) {
             Some(ai) => vec![ai],
             None => hits.get(),
@@ -27,7 +29,7 @@ pub fn QuoteView(corpus: &'static Corpus, nav: Nav, hits: Signal<Vec<usize>>) ->
             .map(|ai| (ai, (0..corpus.story.sources.len()).map(|si| rows(corpus, ai, si, norm)).collect()))
             .collect::<Vec<ArticleRows>>()
     });
-    let side = move || nav.state.with(|s| s.side);
+    let side = nav.select(|s| s.side);
     let show_all = move |_| {
         nav.push(|s| {
             s.article = None;
@@ -38,7 +40,7 @@ pub fn QuoteView(corpus: &'static Corpus, nav: Nav, hits: Signal<Vec<usize>>) ->
         <section class="quote-view" aria-label="How each article quotes the source">
             <Toolbar nav=nav/>
             <Legend/>
-            {move || nav.state.with(|s| s.article.clone()).and_then(|id| corpus.article_index(&id)).map(|ai| {
+            {move || focus.get().and_then(|id| corpus.article_index(&id)).map(|ai| {
                 let a = &corpus.articles()[ai];
                 view! { <p class="focus-note">{format!("Showing {} ({}). ", a.outlet_name(), date_of(a))}<button type="button" class="link" on:click=show_all>"Show every article"</button></p> }
             })}
@@ -52,7 +54,7 @@ pub fn QuoteView(corpus: &'static Corpus, nav: Nav, hits: Signal<Vec<usize>>) ->
                             <section class="sentence" class:focus=focused id=format!("s{}-{}", si, n + 1)>
                                 <h3><span class="num">{format!("Sentence {}", n + 1)}</span><q class="source-text">{sentence.slice(&src.text).to_string()}</q></h3>
                                 <div class="qrows">
-                                    {move || table.with(|t| t.iter().map(|(ai, per_source)| row(corpus, *ai, si, n, &per_source[si][n], side())).collect_view())}
+                                    {move || table.with(|t| t.iter().map(|(ai, per_source)| row(corpus, *ai, si, n, &per_source[si][n], side.get())).collect_view())}
                                 </div>
                             </section>
                         }

@@ -38,8 +38,9 @@ pub fn safe_url(url: &str) -> Option<&str> {
 /// The article named in the URL.
 #[component]
 pub fn Reader(corpus: &'static Corpus, nav: Nav) -> impl IntoView {
+    let article = nav.select(|s| s.article.clone());
     move || {
-        let id = nav.state.with(|s| s.article.clone()).unwrap_or_default();
+        let id = article.get().unwrap_or_default();
         match corpus.article_index(&id) {
             Some(ai) => article_view(corpus, nav, ai).into_any(),
             None => view! { <p class="empty">"No article is selected."</p> }.into_any(),

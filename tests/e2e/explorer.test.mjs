@@ -84,6 +84,34 @@ test('a URL with filters restores them, and Back undoes a facet change', async (
   await context.close();
 });
 
+test('a card kept across a filter change links with the new filters; a search that keeps every hit still marks it', async () => {
+  const { page, problems, context } = await site.open();
+  await visit(page, `${site.url}?outlet=Breitbart%20News`);
+  const link = page.locator('[data-test="result"][data-article^="001"] h2 a');
+  const kept = await link.elementHandle();
+  await page.locator('[data-test="facet-outlet"][data-value="ARY News"] input').check();
+  await page.waitForFunction(() => document.querySelectorAll('[data-test="result"]').length === 3);
+  // The card of 001 was kept, not built again, and its link follows the filters.
+  assert.ok(await kept.evaluate((a) => a.isConnected), 'the card of 001 was rebuilt');
+  const href = await link.getAttribute('href');
+  assert.match(href, /view=reader/);
+  assert.match(href, /article=001_/);
+  assert.match(href, /outlet=Breitbart/);
+  assert.match(href, /outlet=ARY/);
+
+  await page.locator('[data-test="clear"]').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-test="result"]').length === 5);
+  // Every seed article names Bukele: the hits stay the same, the snippets must still change.
+  await page.locator('[data-test="search"]').fill('Bukele');
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('[data-test="result"]')].every((r) => r.querySelector('.snippet mark')),
+  );
+  assert.equal(await results(page).count(), 5);
+  assert.match(await results(page).first().locator('.snippet mark').first().innerText(), /Bukele/i);
+  assert.deepEqual(problems.exceptions, []);
+  await context.close();
+});
+
 test('malformed URL values are dropped with a visible notice', async () => {
   const { page, problems, context } = await site.open();
   await visit(page, `${site.url}?from=2025-02-30&outlet=Nowhere&view=nope&topic=gangs`);

@@ -289,8 +289,22 @@ pub fn excerpt(corpus: &Corpus, article: usize, text: &str) -> Excerpt {
     let Some(a) = corpus.articles().get(article) else {
         return Excerpt::default();
     };
-    let words = Words::new(&a.body);
     let groups = parse_terms(text);
+    if groups.is_empty() {
+        // No search: the snippet opens the first paragraph, so only that paragraph's words are
+        // needed (the list builds a card per hit, and bodies run to thousands of words).
+        let Some(first) = a.paragraphs.first() else {
+            return Excerpt::default();
+        };
+        let base = first.start as usize;
+        let words: Vec<Span> = Words::new(first.slice(&a.body))
+            .spans
+            .iter()
+            .map(|w| Span::new(w.start as usize + base, w.end as usize + base))
+            .collect();
+        return Excerpt { snippet: snippet(&a.paragraphs, &words, None), highlights: Vec::new() };
+    }
+    let words = Words::new(&a.body);
     let found = if groups.is_empty() { Vec::new() } else { find_terms(&words, &groups).unwrap_or_default() };
     let snippet = snippet(&a.paragraphs, &words.spans, found.first().copied());
     let highlights = found.into_iter().filter(|s| snippet.contains(*s)).collect();
@@ -353,6 +367,23 @@ mod tests {
         assert_eq!(ids(&c, "PRISON fee"), vec![0]);
         assert_eq!(ids(&c, "unheard"), Vec::<usize>::new());
         assert_eq!(ids(&c, ""), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn with_no_search_the_excerpt_is_what_the_whole_body_gives() {
+        let long: String = (1..=45).map(|n| format!("wörd{n} ")).collect();
+        let c = analyze(&[
+            &format!("\n   {long}\n\nA second paragraph, never shown."),
+            "  «Quoted» opening — with “curly” marks, 20 % and U.S. dollars.\nNext line.",
+            "One.",
+        ]);
+        for (i, a) in c.articles().iter().enumerate() {
+            let whole = snippet(&a.paragraphs, &Words::new(&a.body).spans, None);
+            assert_eq!(excerpt(&c, i, "").snippet, whole, "article {i}");
+            assert_eq!(excerpt(&c, i, " ").snippet, whole, "article {i}, blank search");
+        }
+        let first = excerpt(&c, 0, "").snippet.slice(&c.articles()[0].body).to_string();
+        assert!(first.starts_with("wörd1 ") && first.ends_with("wörd30"), "{first}");
     }
 
     #[test]

@@ -28,8 +28,9 @@ pub fn date_of(a: &presslens_core::Article) -> String {
 /// hits as with ten, since only what is on the list is ever built.
 const PAGE: usize = 50;
 
-/// The list of hits, a page at a time. Cards are keyed by article and search text, so a filter
-/// change keeps the cards of articles still listed and builds only the new ones.
+/// The list of hits, a page at a time. Cards are keyed by article, so a filter change or a search
+/// keeps the cards of articles still listed and builds only the new ones; a kept card redraws its
+/// snippet when the search text changes.
 #[component]
 pub fn ResultList(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl IntoView {
     let shown = RwSignal::new(PAGE);
@@ -39,10 +40,7 @@ pub fn ResultList(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl
     let text = nav.select(|s| s.query.text.clone());
     let total = move || results.with(|r| r.hits.len());
     let any = move || total() > 0;
-    let cards = move || {
-        let text = text.get();
-        results.with(|r| r.hits.iter().take(shown.get()).map(|h| (h.clone(), text.clone())).collect::<Vec<_>>())
-    };
+    let cards = move || results.with(|r| r.hits.iter().take(shown.get()).cloned().collect::<Vec<_>>());
     let more = move || {
         let rest = total().saturating_sub(shown.get());
         (rest > 0).then(|| {
@@ -72,8 +70,8 @@ pub fn ResultList(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl
             <ol class="results">
                 <For
                     each=cards
-                    key=|(hit, text)| (hit.article, text.clone())
-                    children=move |(hit, text)| card(data, nav, &hit, &text)
+                    key=|hit| hit.article
+                    children=move |hit| card(data, nav, &hit, text)
                 />
             </ol>
             {more}
@@ -81,7 +79,7 @@ pub fn ResultList(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl
     }
 }
 
-fn card(data: &'static Data, nav: Nav, hit: &Hit, text: &str) -> impl IntoView {
+fn card(data: &'static Data, nav: Nav, hit: &Hit, text: Memo<String>) -> impl IntoView {
     let corpus = &data.corpus;
     let a = &corpus.articles()[hit.article];
     let id = a.id.clone();
@@ -111,8 +109,12 @@ fn card(data: &'static Data, nav: Nav, hit: &Hit, text: &str) -> impl IntoView {
             });
         }
     };
-    let excerpt = excerpt(corpus, hit.article, text);
-    let marks: Vec<Mark> = excerpt.highlights.iter().map(|s| Mark { hit: true, ..Mark::new(*s, "hit") }).collect();
+    let article = hit.article;
+    let snippet = move || {
+        let excerpt = text.with(|t| excerpt(corpus, article, t));
+        let marks: Vec<Mark> = excerpt.highlights.iter().map(|s| Mark { hit: true, ..Mark::new(*s, "hit") }).collect();
+        marked(&corpus.articles()[article].body, excerpt.snippet, &marks)
+    };
     let pct = (hit.reproduced * 100.0).round() as u32;
     let via = a.via.clone().map(|v| view! { " via " <bdi>{v}</bdi> });
     let topics = hit
@@ -129,7 +131,7 @@ fn card(data: &'static Data, nav: Nav, hit: &Hit, text: &str) -> impl IntoView {
                 <span class="date" class:undated=a.date.is_none()>{date_of(a)}</span>
             </p>
             <h2 class="headline"><a href=target on:click=open>{title_of(a)}</a></h2>
-            <p class="snippet">{marked(&a.body, excerpt.snippet, &marks)}</p>
+            <p class="snippet">{snippet}</p>
             <div class="result-foot">
                 <ul class="chips" aria-label="Topics">{topics}</ul>
                 <span class="reproduced" title="Share of the source's words this article quotes or copies">

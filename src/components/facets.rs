@@ -23,8 +23,8 @@ pub fn Facets(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl Int
     view! {
         <form class="facets" aria-label="Filters" on:submit=|ev| ev.prevent_default()>
             <Search nav=nav/>
-            <Outlets data=data nav=nav results=results/>
-            <Dates data=data nav=nav results=results/>
+            <Outlets nav=nav results=results/>
+            <Dates nav=nav results=results/>
             <Topics data=data nav=nav results=results/>
         </form>
     }
@@ -78,9 +78,9 @@ fn Search(nav: Nav) -> impl IntoView {
 
 /// Outlets, any of which may be selected.
 #[component]
-fn Outlets(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl IntoView {
+fn Outlets(nav: Nav, results: Memo<Results>) -> impl IntoView {
     let names: Vec<String> = results.with_untracked(|r| r.facets.outlets.iter().map(|(o, _)| o.clone()).collect());
-    let _ = data;
+    let selected = nav.select(|s| s.query.outlets.clone());
     view! {
         <fieldset class="facet">
             <legend>"Outlets"</legend>
@@ -91,8 +91,8 @@ fn Outlets(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl IntoVi
                     .map(|(oi, name)| {
                         let n2 = name.clone();
                         let n3 = name.clone();
-                        let count = Signal::derive(move || results.with(|r| r.facets.outlets.get(oi).map_or(0, |x| x.1)));
-                        let checked = move || nav.state.with(|s| s.query.outlets.contains(&n2));
+                        let count = Memo::new(move |_| results.with(|r| r.facets.outlets.get(oi).map_or(0, |x| x.1)));
+                        let checked = move || selected.with(|o| o.contains(&n2));
                         let change = move |ev: leptos::ev::Event| {
                             let on = event_target_checked(&ev);
                             let n = n3.clone();
@@ -118,6 +118,7 @@ fn Outlets(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl IntoVi
 #[component]
 fn Topics(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl IntoView {
     let topics = &data.corpus.story.topics;
+    let selected = nav.select(|s| s.query.topics.clone());
     view! {
         <fieldset class="facet">
             <legend>"Topics " <span class="hint">"(all selected)"</span></legend>
@@ -128,8 +129,8 @@ fn Topics(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl IntoVie
                     .map(|(ti, t)| {
                         let id = t.id.clone();
                         let id2 = id.clone();
-                        let count = Signal::derive(move || results.with(|r| r.facets.topics.get(ti).map_or(0, |x| x.1)));
-                        let checked = move || nav.state.with(|s| s.query.topics.contains(&id2));
+                        let count = Memo::new(move |_| results.with(|r| r.facets.topics.get(ti).map_or(0, |x| x.1)));
+                        let checked = move || selected.with(|t| t.contains(&id2));
                         let change = {
                             let id = id.clone();
                             move |ev: leptos::ev::Event| {
@@ -156,8 +157,7 @@ fn Topics(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl IntoVie
 
 /// From / to dates, a clickable histogram of days, and the undated switch.
 #[component]
-fn Dates(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl IntoView {
-    let _ = data;
+fn Dates(nav: Nav, results: Memo<Results>) -> impl IntoView {
     let set_date = move |which: &'static str| {
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
@@ -200,18 +200,21 @@ fn Dates(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl IntoView
 #[component]
 fn Histogram(nav: Nav, results: Memo<Results>) -> impl IntoView {
     let days: Vec<Date> = results.with_untracked(|r| r.facets.days.iter().map(|d| d.0).collect());
+    let max = Memo::new(move |_| results.with(|r| r.facets.days.iter().map(|d| d.1).max().unwrap_or(1).max(1)));
+    let range = nav.select(|s| (s.query.from, s.query.to));
     view! {
         <div class="histogram" role="group" aria-label="Articles per day">
             {days
                 .into_iter()
-                .map(|day| {
-                    let count = Signal::derive(move || results.with(|r| r.facets.days.iter().find(|d| d.0 == day).map_or(0, |d| d.1)));
-                    let max = move || results.with(|r| r.facets.days.iter().map(|d| d.1).max().unwrap_or(1).max(1));
+                .enumerate()
+                .map(|(di, day)| {
+                    // The engine lists the same days in the same order for every query.
+                    let count = Memo::new(move |_| results.with(|r| r.facets.days.get(di).map_or(0, |d| d.1)));
                     let pick = move |_| nav.push(move |s| {
                         s.query.from = Some(day);
                         s.query.to = Some(day);
                     });
-                    let selected = move || nav.state.with(|s| s.query.from == Some(day) && s.query.to == Some(day));
+                    let selected = move || range.get() == (Some(day), Some(day));
                     view! {
                         <button
                             type="button"
@@ -222,7 +225,7 @@ fn Histogram(nav: Nav, results: Memo<Results>) -> impl IntoView {
                             data-day=day.to_string()
                             aria-label=move || format!("{day}: {} articles; show only this day", count.get())
                         >
-                            <span class="day-bar" style=("--h", move || format!("{}%", 100 * count.get() / max()))></span>
+                            <span class="day-bar" style=("--h", move || format!("{}%", 100 * count.get() / max.get()))></span>
                             <span class="day-label">{format!("{:02}", day.day)}</span>
                         </button>
                     }

@@ -108,7 +108,7 @@ fn alignment(corpus: &'static Corpus, si: usize, table: &[(usize, Vec<Vec<Senten
         .iter()
         .enumerate()
         .flat_map(|(n, s)| {
-            presslens_core::diff::tokens_in(&src.text, *s)
+            presslens_core::text::tokens_in(&src.text, *s)
                 .into_iter()
                 .filter(|t| t.kind == TokenKind::Word)
                 .map(move |t| (n, t.span))

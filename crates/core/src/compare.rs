@@ -7,7 +7,7 @@
 
 use crate::diff;
 use crate::model::{Corpus, MatchKind, Op, OpTag, Span};
-use crate::text::Normalization;
+use crate::text::{tokens_in, Normalization};
 use serde::{Deserialize, Serialize};
 
 /// What a segment of a sentence row shows.
@@ -84,7 +84,7 @@ pub fn rows(corpus: &Corpus, article: usize, source: usize, norm: Normalization)
     src.sentences
         .iter()
         .map(|&sentence| {
-            let words = diff::tokens_in(&src.text, sentence);
+            let words = tokens_in(&src.text, sentence);
             let word_spans: Vec<Span> =
                 words.iter().filter(|t| t.kind == crate::text::TokenKind::Word).map(|t| t.span).collect();
             let mut kept_r = vec![false; word_spans.len()];

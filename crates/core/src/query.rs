@@ -305,7 +305,7 @@ pub fn excerpt(corpus: &Corpus, article: usize, text: &str) -> Excerpt {
         return Excerpt { snippet: snippet(&a.paragraphs, &words, None), highlights: Vec::new() };
     }
     let words = Words::new(&a.body);
-    let found = if groups.is_empty() { Vec::new() } else { find_terms(&words, &groups).unwrap_or_default() };
+    let found = find_terms(&words, &groups).unwrap_or_default();
     let snippet = snippet(&a.paragraphs, &words.spans, found.first().copied());
     let highlights = found.into_iter().filter(|s| snippet.contains(*s)).collect();
     Excerpt { snippet, highlights }

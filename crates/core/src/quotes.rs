@@ -10,7 +10,7 @@
 //! This module does not decide whether a quote reproduces a source; `align` does.
 
 use crate::model::{Quote, Span, Speaker};
-use crate::text::{tokenize, Token, TokenKind};
+use crate::text::{tokens_in, Token, TokenKind};
 
 /// Verbs (and "according") that introduce reported speech.
 const SPEECH_VERBS: &[&str] = &[
@@ -270,12 +270,7 @@ struct Words<'a> {
 
 impl<'a> Words<'a> {
     fn new(body: &'a str, span: Span) -> Self {
-        let base = span.start as usize;
-        let tokens = tokenize(span.slice(body))
-            .into_iter()
-            .map(|t| Token { kind: t.kind, span: Span::new(t.span.start as usize + base, t.span.end as usize + base) })
-            .collect();
-        Words { body, tokens }
+        Words { body, tokens: tokens_in(body, span) }
     }
     fn text(&self, i: usize) -> &'a str {
         self.tokens[i].span.slice(self.body)

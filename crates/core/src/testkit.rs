@@ -1,8 +1,7 @@
 //! Builders for tests: a story around Bukele's post from article texts written inline.
 
-use crate::diff::tokens_in;
 use crate::model::{Article, Corpus, OpTag, Source, Span, Speaker, Story};
-use crate::text::{keyed, Normalization};
+use crate::text::{keyed, tokens_in, Normalization};
 
 /// The post the seed corpus is about, as a test source.
 pub const POST: &str = "We have offered the United States of America the opportunity to outsource part of its prison system.\n\nWe are willing to take in only convicted criminals (including convicted U.S. citizens) into our mega-prison (CECOT) in exchange for a fee.\n\nThe fee would be relatively low for the U.S. but significant for us, making our entire prison system sustainable.";

@@ -71,6 +71,25 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// Tokens of `span` in `text`, with offsets into `text`: the tokens the whole text has there.
+/// Tokenizing is local to each run of non-space characters, but inside a run it depends on what
+/// comes first (`www.x.org` is a URL, `-www.x.org` a dash and a word), so the runs the span cuts
+/// are tokenized whole and only the tokens inside the span are kept. Any slice of a text thus
+/// reads the same words as the text itself.
+pub fn tokens_in(text: &str, span: Span) -> Vec<Token> {
+    let (start, end) = (span.start as usize, span.end as usize);
+    if text.get(start..end).is_none() {
+        return Vec::new();
+    }
+    let from = text[..start].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
+    let to = text[end..].find(char::is_whitespace).map_or(text.len(), |i| end + i);
+    tokenize(&text[from..to])
+        .into_iter()
+        .map(|t| Token { kind: t.kind, span: Span::new(t.span.start as usize + from, t.span.end as usize + from) })
+        .filter(|t| span.contains(t.span))
+        .collect()
+}
+
 fn push_words(piece: &str, base: usize, tokens: &mut Vec<Token>) {
     // Quote marks, dashes and ellipses at the edges of a chunk are tokens of their own under
     // UAX #29 too; peeling them off lets “quoted,” words take the ASCII path.
@@ -449,6 +468,24 @@ pub const STOPWORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_slice_reads_the_words_the_whole_text_has() {
+        // Whole, "-WWW.citizens)" is a dash and the word "WWW.citizens"; alone, "WWW.citizens"
+        // would read as a URL, which counts as no word at all.
+        let text = "convicted U.S. -WWW.citizens) into";
+        let at = text.find("WWW").unwrap();
+        let word = Span::new(at, at + "WWW.citizens".len());
+        let inside = tokens_in(text, word);
+        assert_eq!(inside.len(), 1);
+        assert_eq!(inside[0].kind, TokenKind::Word);
+        assert_eq!(inside[0].span, word);
+        // A span that cuts a token keeps only the tokens wholly inside it.
+        assert!(tokens_in(text, Span::new(at + 1, at + 5)).is_empty());
+        assert!(tokens_in(text, Span::new(1, 0)).is_empty());
+        let all = tokenize(text);
+        assert_eq!(tokens_in(text, Span::new(0, text.len())), all);
+    }
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).into_iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.span.slice(text)).collect()

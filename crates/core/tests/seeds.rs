@@ -25,7 +25,7 @@ fn kept(art: &str, n: usize, kind: MatchKind, norm: Normalization) -> String {
     let c = seeds();
     let src = &c.story.sources[0];
     let row = &rows(c, article(art), 0, norm)[n - 1];
-    let words: Vec<_> = presslens_core::diff::tokens_in(&src.text, row.sentence)
+    let words: Vec<_> = presslens_core::text::tokens_in(&src.text, row.sentence)
         .into_iter()
         .filter(|t| t.kind == TokenKind::Word)
         .collect();

@@ -16,7 +16,7 @@
 use crate::diff;
 use crate::model::{Article, Match, MatchKind, Quote, Source, Span, Speaker};
 use crate::quotes;
-use crate::text::{keyed, sentences, tokenize, KeyMap, KeySet, Normalization, TokenKind};
+use crate::text::{keyed, sentences, tokenize, tokens_in, KeyMap, KeySet, Normalization, Token, TokenKind};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -39,7 +39,14 @@ pub struct Words<'a> {
 
 impl<'a> Words<'a> {
     pub fn new(text: &'a str) -> Self {
-        let tokens = tokenize(text);
+        Self::from_tokens(text, tokenize(text))
+    }
+    /// The words of `span` as the whole `text` reads them (see [`tokens_in`]), with offsets into
+    /// `text`.
+    pub fn in_span(text: &'a str, span: Span) -> Self {
+        Self::from_tokens(text, tokens_in(text, span))
+    }
+    fn from_tokens(text: &'a str, tokens: Vec<Token>) -> Self {
         let (idx, keys) = keyed(&tokens, text, Normalization::LOOSE);
         let breaks = (0..idx.len())
             .map(|n| {

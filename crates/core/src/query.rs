@@ -296,13 +296,8 @@ pub fn excerpt(corpus: &Corpus, article: usize, text: &str) -> Excerpt {
         let Some(first) = a.paragraphs.first() else {
             return Excerpt::default();
         };
-        let base = first.start as usize;
-        let words: Vec<Span> = Words::new(first.slice(&a.body))
-            .spans
-            .iter()
-            .map(|w| Span::new(w.start as usize + base, w.end as usize + base))
-            .collect();
-        return Excerpt { snippet: snippet(&a.paragraphs, &words, None), highlights: Vec::new() };
+        let words = Words::in_span(&a.body, *first);
+        return Excerpt { snippet: snippet(&a.paragraphs, &words.spans, None), highlights: Vec::new() };
     }
     let words = Words::new(&a.body);
     let found = find_terms(&words, &groups).unwrap_or_default();

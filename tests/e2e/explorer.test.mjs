@@ -178,6 +178,25 @@ test('timeline and variants render, and a day click filters to that day', async 
   await visit(page, `${site.url}?view=variants`);
   await page.locator('[data-test="cluster"]').first().waitFor();
   assert.ok((await page.locator('[data-test="cluster"]').count()) >= 3);
+  // Bukele's first two sentences are two clusters; the New York Sun, which quotes both in one
+  // quotation, is in each, and no wording of one is shown as a change of the other.
+  const canonicals = await page.locator('[data-test="cluster"] blockquote.canonical').allTextContents();
+  const offered = canonicals.filter((t) => t.startsWith('We have offered the United States of America'));
+  const willing = canonicals.filter((t) => t.startsWith('We are willing to take in only convicted criminals'));
+  assert.equal(offered.length, 1, canonicals.join(' | '));
+  assert.equal(willing.length, 1, canonicals.join(' | '));
+  for (const cluster of await page.locator('[data-test="cluster"]').all()) {
+    for (const changed of await cluster.locator('.diff-chg').allTextContents()) {
+      assert.ok(!/willing.*→.*offered|offered.*→.*willing/.test(changed), changed);
+    }
+  }
+  const sunIn = await page.locator('[data-test="cluster"]', { hasText: 'The New York Sun' }).allTextContents();
+  assert.ok(sunIn.filter((t) => /We have offered|We are willing/.test(t)).length >= 2);
+  // thehub.news puts Rubio's words in a sentence about Bukele: the list says whom each outlet names.
+  const jails = page.locator('[data-test="cluster"]', { hasText: 'He has offered to house in his jails' });
+  await assert.doesNotReject(jails.locator('h3', { hasText: 'Marco Rubio' }).waitFor({ timeout: 2000 }));
+  assert.match(await jails.textContent(), /thehub\.news \(undated\), attributed to Nayib Bukele/);
+  assert.equal(await page.getByText('wording(s)').count(), 0);
   await shot(page, 'variants');
   await visit(page, `${site.url}?view=timeline`);
   const day = page.locator('[data-test="timeline-day"][data-day="2025-02-03"]');

@@ -48,7 +48,11 @@ pub fn summary(c: &Corpus) -> String {
             .map(|s| s.name.clone())
             .or(cl.speaker_text.clone())
             .unwrap_or_else(|| "unattributed".into());
-        let _ = writeln!(out, "  {n:>4}  {who}: “{}” ({} wordings)", ellipsize(&v.text, 70), cl.variants.len());
+        let wordings = match cl.variants.len() {
+            1 => "1 wording".to_string(),
+            w => format!("{w} wordings"),
+        };
+        let _ = writeln!(out, "  {n:>4}  {who}: “{}” ({wordings})", ellipsize(&v.text, 70));
     }
     out
 }

@@ -2,8 +2,11 @@
 //! articles, each wording diffed against the most common one.
 //!
 //! Candidates share a run of four words (found through an index of word 4-grams, so the cost grows
-//! with the number of quotes, not its square); a pair joins a cluster when most of the shorter quote
-//! lies in runs common to both.
+//! with the number of quotes, not its square); a pair is linked when most of the shorter quote lies
+//! in runs common to both. Links chain (a quotation of two sentences links a quotation of each), so
+//! each chained group is then cut into clusters around one wording: the most common wording left
+//! and every wording similar to it. Two wordings that have nothing in common are never diffed
+//! against each other, which would report as changed words that no outlet changed.
 
 use crate::align::Words;
 use crate::diff;
@@ -51,13 +54,14 @@ pub fn cluster(quotes: &[Quote], bodies: &[&str]) -> Vec<Cluster> {
     }
     let mut clusters: Vec<Cluster> = groups
         .into_values()
-        .filter(|members| {
+        .flat_map(|members| split(&keys, members))
+        .filter(|(_, members)| {
             let mut arts: Vec<usize> = members.iter().map(|&q| quotes[q].article).collect();
             arts.sort_unstable();
             arts.dedup();
             arts.len() >= 2
         })
-        .map(|members| build(quotes, bodies, &keys, members))
+        .map(|(canonical, members)| build(quotes, bodies, &keys, canonical, members))
         .collect();
     clusters.sort_by_key(|c| {
         (std::cmp::Reverse(c.variants.iter().map(|v| v.quotes.len()).sum::<usize>()), c.variants[c.canonical].quotes[0])
@@ -91,18 +95,46 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
     }
 }
 
-fn build(quotes: &[Quote], bodies: &[&str], keys: &[Vec<u64>], mut members: Vec<usize>) -> Cluster {
+/// Cuts a chained group into clusters, each as (a quote of its canonical wording, its quotes):
+/// the most common wording not yet placed (then the longest) takes every wording similar to it,
+/// placed or not, so a quotation that runs over two sentences belongs to the cluster of each.
+fn split(keys: &[Vec<u64>], mut members: Vec<usize>) -> Vec<(usize, Vec<usize>)> {
     members.sort_unstable();
-    let mut variants: Vec<(Vec<u64>, Vec<usize>)> = Vec::new();
-    for &qi in &members {
-        match variants.iter_mut().find(|(k, _)| *k == keys[qi]) {
+    let wordings = wordings(keys, &members);
+    let mut placed = vec![false; wordings.len()];
+    let mut out = Vec::new();
+    while let Some(c) = (0..wordings.len())
+        .filter(|&w| !placed[w])
+        .max_by_key(|&w| (wordings[w].1.len(), wordings[w].0.len(), std::cmp::Reverse(w)))
+    {
+        let mut joined = Vec::new();
+        for w in 0..wordings.len() {
+            if w == c || similar_enough(wordings[w].0, wordings[c].0) {
+                placed[w] = true;
+                joined.extend_from_slice(&wordings[w].1);
+            }
+        }
+        joined.sort_unstable();
+        out.push((wordings[c].1[0], joined));
+    }
+    out
+}
+
+/// The distinct wordings of `members`, each with its quotes, in order of first use.
+fn wordings<'k>(keys: &'k [Vec<u64>], members: &[usize]) -> Vec<(&'k [u64], Vec<usize>)> {
+    let mut out: Vec<(&[u64], Vec<usize>)> = Vec::new();
+    for &qi in members {
+        match out.iter_mut().find(|(k, _)| *k == keys[qi].as_slice()) {
             Some((_, qs)) => qs.push(qi),
-            None => variants.push((keys[qi].clone(), vec![qi])),
+            None => out.push((&keys[qi], vec![qi])),
         }
     }
-    let canonical = (0..variants.len())
-        .max_by_key(|&i| (variants[i].1.len(), variants[i].0.len(), std::cmp::Reverse(i)))
-        .unwrap_or(0);
+    out
+}
+
+fn build(quotes: &[Quote], bodies: &[&str], keys: &[Vec<u64>], canonical: usize, members: Vec<usize>) -> Cluster {
+    let variants = wordings(keys, &members);
+    let canonical = variants.iter().position(|(k, _)| *k == keys[canonical].as_slice()).unwrap_or(0);
     let text_of = |qi: usize| quotes[qi].inner.slice(bodies.get(quotes[qi].article).copied().unwrap_or("")).to_string();
     let canon_text = text_of(variants[canonical].1[0]);
     let variants: Vec<Variant> = variants
@@ -119,6 +151,7 @@ fn build(quotes: &[Quote], bodies: &[&str], keys: &[Vec<u64>], mut members: Vec<
             Variant { text, quotes: qs, ops }
         })
         .collect();
+    // The speaker most outlets name; on a tie, the one the canonical wording's quote names.
     let mut speakers: std::collections::BTreeMap<(Option<usize>, Option<String>), usize> = Default::default();
     for &qi in &members {
         let q = &quotes[qi];
@@ -126,7 +159,66 @@ fn build(quotes: &[Quote], bodies: &[&str], keys: &[Vec<u64>], mut members: Vec<
             *speakers.entry((q.speaker, q.speaker_text.clone())).or_default() += 1;
         }
     }
-    let (speaker, speaker_text) =
-        speakers.into_iter().max_by_key(|(k, n)| (*n, k.0.is_some())).map(|(k, _)| k).unwrap_or((None, None));
+    let first = &quotes[variants[canonical].quotes[0]];
+    let (speaker, speaker_text) = speakers
+        .into_iter()
+        .max_by_key(|(k, n)| (*n, k.0 == first.speaker && k.1 == first.speaker_text, k.0.is_some()))
+        .map(|(k, _)| k)
+        .unwrap_or((None, None));
     Cluster { speaker, speaker_text, canonical, variants }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::OpTag;
+
+    const ONE: &str =
+        "We have offered the United States of America the opportunity to outsource part of its prison system.";
+    const TWO: &str = "We are willing to take in only convicted criminals into our mega-prison in exchange for a fee.";
+
+    /// The one quotation of `body`: what lies between its curly marks.
+    fn quote(article: usize, body: &str) -> Quote {
+        let open = body.find('“').unwrap();
+        let close = body.find('”').unwrap();
+        Quote {
+            article,
+            outer: Span::new(open, close + '”'.len_utf8()),
+            inner: Span::new(open + '“'.len_utf8(), close),
+            speaker: None,
+            speaker_text: None,
+            cue: None,
+            balanced: true,
+        }
+    }
+
+    #[test]
+    fn a_quotation_of_two_sentences_does_not_merge_the_quotations_of_each() {
+        let bodies = [
+            format!("“{ONE} {TWO}” he wrote."),
+            format!("“{ONE}” he wrote."),
+            format!("“{TWO}” he added."),
+            format!("He said: “{TWO}”"),
+        ];
+        let bodies: Vec<&str> = bodies.iter().map(String::as_str).collect();
+        let quotes: Vec<Quote> = bodies.iter().enumerate().map(|(i, b)| quote(i, b)).collect();
+        let clusters = cluster(&quotes, &bodies);
+        let members = |cl: &Cluster| {
+            let mut qs: Vec<usize> = cl.variants.iter().flat_map(|v| v.quotes.iter().copied()).collect();
+            qs.sort_unstable();
+            qs
+        };
+        let all: Vec<Vec<usize>> = clusters.iter().map(members).collect();
+        // The second sentence is quoted alone twice, so its cluster comes first; the long quotation
+        // belongs to both.
+        assert_eq!(all, vec![vec![0, 2, 3], vec![0, 1]]);
+        for cl in &clusters {
+            let canon = &cl.variants[cl.canonical].text;
+            assert!(canon == ONE || canon == TWO, "{canon}");
+            // The long quotation adds the other sentence; nothing is reported as changed.
+            for v in &cl.variants {
+                assert!(v.ops.iter().all(|op| op.tag != OpTag::Replace), "{:?} against {canon}", v.text);
+            }
+        }
+    }
 }

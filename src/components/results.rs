@@ -113,7 +113,12 @@ fn card(data: &'static Data, nav: Nav, hit: &Hit, text: Memo<String>) -> impl In
     let snippet = move || {
         let excerpt = text.with(|t| excerpt(corpus, article, t));
         let marks: Vec<Mark> = excerpt.highlights.iter().map(|s| Mark { hit: true, ..Mark::new(*s, "hit") }).collect();
-        marked(&corpus.articles()[article].body, excerpt.snippet, &marks)
+        // An ellipsis where the snippet cuts its paragraph, so a cut sentence does not read as whole.
+        view! {
+            {excerpt.cut_before.then_some("… ")}
+            {marked(&corpus.articles()[article].body, excerpt.snippet, &marks)}
+            {excerpt.cut_after.then_some(" …")}
+        }
     };
     let pct = (hit.reproduced * 100.0).round() as u32;
     let via = a.via.clone().map(|v| view! { " via " <bdi>{v}</bdi> });

@@ -88,6 +88,9 @@ test('a card kept across a filter change links with the new filters; a search th
   const { page, problems, context } = await site.open();
   await visit(page, `${site.url}?outlet=Breitbart%20News`);
   const link = page.locator('[data-test="result"][data-article^="001"] h2 a');
+  // 001's first paragraph runs past the snippet's thirty words: the card says it is cut.
+  const snippet = await page.locator('[data-test="result"][data-article^="001"] .snippet').innerText();
+  assert.match(snippet, /^The president of El Salvador told U\.S\. .* …$/);
   const kept = await link.elementHandle();
   await page.locator('[data-test="facet-outlet"][data-value="ARY News"] input').check();
   await page.waitForFunction(() => document.querySelectorAll('[data-test="result"]').length === 3);

@@ -53,6 +53,22 @@ pub struct Hit {
 pub struct Excerpt {
     pub snippet: Span,
     pub highlights: Vec<Span>,
+    /// The snippet begins after the start of its paragraph (a card shows "…" there).
+    pub cut_before: bool,
+    /// The snippet ends before the end of its paragraph.
+    pub cut_after: bool,
+}
+
+impl Excerpt {
+    fn new(paragraphs: &[Span], snippet: Span, highlights: Vec<Span>) -> Self {
+        let para = paragraphs.iter().find(|p| p.contains(snippet));
+        Excerpt {
+            snippet,
+            highlights,
+            cut_before: para.is_some_and(|p| snippet.start > p.start),
+            cut_after: para.is_some_and(|p| snippet.end < p.end),
+        }
+    }
 }
 
 /// Counts per facet value, as if that value were added to the current query.
@@ -297,13 +313,13 @@ pub fn excerpt(corpus: &Corpus, article: usize, text: &str) -> Excerpt {
             return Excerpt::default();
         };
         let words = Words::in_span(&a.body, *first);
-        return Excerpt { snippet: snippet(&a.paragraphs, &words.spans, None), highlights: Vec::new() };
+        return Excerpt::new(&a.paragraphs, snippet(&a.paragraphs, &words.spans, None), Vec::new());
     }
     let words = Words::new(&a.body);
     let found = find_terms(&words, &groups).unwrap_or_default();
     let snippet = snippet(&a.paragraphs, &words.spans, found.first().copied());
     let highlights = found.into_iter().filter(|s| snippet.contains(*s)).collect();
-    Excerpt { snippet, highlights }
+    Excerpt::new(&a.paragraphs, snippet, highlights)
 }
 
 /// About thirty words: around the first search hit, else the start of the first paragraph.
@@ -377,8 +393,15 @@ mod tests {
             assert_eq!(excerpt(&c, i, "").snippet, whole, "article {i}");
             assert_eq!(excerpt(&c, i, " ").snippet, whole, "article {i}, blank search");
         }
-        let first = excerpt(&c, 0, "").snippet.slice(&c.articles()[0].body).to_string();
-        assert!(first.starts_with("wörd1 ") && first.ends_with("wörd30"), "{first}");
+        let first = excerpt(&c, 0, "");
+        let text = first.snippet.slice(&c.articles()[0].body);
+        assert!(text.starts_with("wörd1 ") && text.ends_with("wörd30"), "{text}");
+        assert!(!first.cut_before && first.cut_after);
+        let hit = excerpt(&c, 0, "wörd40");
+        let text = hit.snippet.slice(&c.articles()[0].body);
+        assert!(text.starts_with("wörd30 ") && text.ends_with("wörd45"), "{text}");
+        assert!(hit.cut_before && !hit.cut_after);
+        assert!(!excerpt(&c, 2, "").cut_before && !excerpt(&c, 2, "").cut_after);
     }
 
     #[test]

@@ -60,14 +60,9 @@ pub struct Excerpt {
 }
 
 impl Excerpt {
-    fn new(paragraphs: &[Span], snippet: Span, highlights: Vec<Span>) -> Self {
-        let para = paragraphs.iter().find(|p| p.contains(snippet));
-        Excerpt {
-            snippet,
-            highlights,
-            cut_before: para.is_some_and(|p| snippet.start > p.start),
-            cut_after: para.is_some_and(|p| snippet.end < p.end),
-        }
+    /// `snippet` is a stretch of `para`, as [`snippet`] gives them.
+    fn new((para, snippet): (Span, Span), highlights: Vec<Span>) -> Self {
+        Excerpt { snippet, highlights, cut_before: snippet.start > para.start, cut_after: snippet.end < para.end }
     }
 }
 
@@ -313,33 +308,34 @@ pub fn excerpt(corpus: &Corpus, article: usize, text: &str) -> Excerpt {
             return Excerpt::default();
         };
         let words = Words::in_span(&a.body, *first);
-        return Excerpt::new(&a.paragraphs, snippet(&a.paragraphs, &words.spans, None), Vec::new());
+        return Excerpt::new(snippet(&a.paragraphs, &words.spans, None), Vec::new());
     }
     let words = Words::new(&a.body);
     let found = find_terms(&words, &groups).unwrap_or_default();
-    let snippet = snippet(&a.paragraphs, &words.spans, found.first().copied());
+    let (para, snippet) = snippet(&a.paragraphs, &words.spans, found.first().copied());
     let highlights = found.into_iter().filter(|s| snippet.contains(*s)).collect();
-    Excerpt::new(&a.paragraphs, snippet, highlights)
+    Excerpt::new((para, snippet), highlights)
 }
 
-/// About thirty words: around the first search hit, else the start of the first paragraph.
-fn snippet(paragraphs: &[Span], words: &[Span], hit: Option<Span>) -> Span {
+/// About thirty words: around the first search hit, else the start of the first paragraph; with
+/// the paragraph they lie in.
+fn snippet(paragraphs: &[Span], words: &[Span], hit: Option<Span>) -> (Span, Span) {
     const BEFORE: usize = 10;
     const LEN: usize = 30;
     let Some(first_para) = paragraphs.first() else {
-        return Span::default();
+        return (Span::default(), Span::default());
     };
     let para = hit.and_then(|h| paragraphs.iter().find(|p| p.contains(h)).copied()).unwrap_or(*first_para);
     let in_para: Vec<Span> = words.iter().copied().filter(|w| para.contains(*w)).collect();
     if in_para.is_empty() {
-        return para;
+        return (para, para);
     }
     let at = hit.map_or(0, |h| in_para.partition_point(|w| w.start < h.start));
     let from = at.saturating_sub(BEFORE);
     let to = (from + LEN).min(in_para.len());
     let start = if from == 0 { para.start } else { in_para[from].start };
     let end = if to == in_para.len() { para.end } else { in_para[to - 1].end };
-    Span { start, end }
+    (para, Span { start, end })
 }
 
 /// Articles per day and outlet among the hits, for the timeline: days in order, outlets by name.
@@ -389,7 +385,7 @@ mod tests {
             "One.",
         ]);
         for (i, a) in c.articles().iter().enumerate() {
-            let whole = snippet(&a.paragraphs, &Words::new(&a.body).spans, None);
+            let (_, whole) = snippet(&a.paragraphs, &Words::new(&a.body).spans, None);
             assert_eq!(excerpt(&c, i, "").snippet, whole, "article {i}");
             assert_eq!(excerpt(&c, i, " ").snippet, whole, "article {i}, blank search");
         }

@@ -17,20 +17,20 @@ pub fn Variants(corpus: &'static Corpus) -> impl IntoView {
             <h2>"Quotations that recur across articles"</h2>
             <Legend/>
             {corpus.clusters.iter().map(|cl| {
-                let who = name_of(corpus, cl.speaker, &cl.speaker_text).unwrap_or_else(|| "Unattributed".into());
+                let who = corpus.story.speaker_name(cl.speaker, cl.speaker_text.as_deref()).unwrap_or("Unattributed");
                 let canon = &cl.variants[cl.canonical];
                 let uses: usize = cl.variants.iter().map(|v| v.quotes.len()).sum();
                 let count = format!(" — {}, {}", plural(uses, "quotation"), plural(cl.variants.len(), "wording"));
                 view! {
                     <article class="cluster" data-test="cluster">
-                        <h3>{who.clone()}<span class="hint">{count}</span></h3>
+                        <h3>{who}<span class="hint">{count}</span></h3>
                         <blockquote class="canonical">{canon.text.clone()}</blockquote>
                         <ol class="variant-list">
                             {cl.variants.iter().enumerate().map(|(vi, v)| {
                                 // Outlets do not always agree on who said it: say so where one differs.
                                 let outlets: Vec<String> = v.quotes.iter().filter_map(|q| corpus.quotes.get(*q)).map(|q| {
                                     let a = &corpus.articles()[q.article];
-                                    let named = name_of(corpus, q.speaker, &q.speaker_text);
+                                    let named = corpus.story.speaker_name(q.speaker, q.speaker_text.as_deref());
                                     match named {
                                         Some(n) if n != who => format!("{} ({}), attributed to {n}", a.outlet_name(), date_of(a)),
                                         _ => format!("{} ({})", a.outlet_name(), date_of(a)),
@@ -50,11 +50,6 @@ pub fn Variants(corpus: &'static Corpus) -> impl IntoView {
         </section>
     }
     .into_any()
-}
-
-/// The speaker's name: a known speaker's, else as the article prints it.
-fn name_of(corpus: &Corpus, speaker: Option<usize>, printed: &Option<String>) -> Option<String> {
-    speaker.and_then(|s| corpus.story.speakers.get(s)).map(|s| s.name.clone()).or_else(|| printed.clone())
 }
 
 /// "1 quotation", "3 quotations".

@@ -42,12 +42,7 @@ pub fn summary(c: &Corpus) -> String {
     for cl in &c.clusters {
         let v = &cl.variants[cl.canonical];
         let n: usize = cl.variants.iter().map(|v| v.quotes.len()).sum();
-        let who = cl
-            .speaker
-            .and_then(|s| c.story.speakers.get(s))
-            .map(|s| s.name.clone())
-            .or(cl.speaker_text.clone())
-            .unwrap_or_else(|| "unattributed".into());
+        let who = c.story.speaker_name(cl.speaker, cl.speaker_text.as_deref()).unwrap_or("unattributed");
         let wordings = match cl.variants.len() {
             1 => "1 wording".to_string(),
             w => format!("{w} wordings"),

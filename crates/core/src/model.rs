@@ -180,6 +180,13 @@ pub struct Story {
     pub articles: Vec<Article>,
 }
 
+impl Story {
+    /// Who a quotation or cluster names: a known speaker's name, else the speaker as printed.
+    pub fn speaker_name<'a>(&'a self, speaker: Option<usize>, printed: Option<&'a str>) -> Option<&'a str> {
+        speaker.and_then(|s| self.speakers.get(s)).map(|s| s.name.as_str()).or(printed)
+    }
+}
+
 /// How serious a corpus problem is: errors stop a build, warnings are shown and counted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Severity {

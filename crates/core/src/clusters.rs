@@ -7,12 +7,17 @@
 //! each chained group is then cut into clusters around one wording: the most common wording left
 //! and every wording similar to it. Two wordings that have nothing in common are never diffed
 //! against each other, which would report as changed words that no outlet changed.
+//!
+//! Before two quotes are diffed, a bound that costs one pass over each (how many of the shorter
+//! quote's words the other has at all, and how many sit beside a neighbour that also follows them
+//! in the other) rules out most pairs that cannot reach the share; it never changes an answer.
 
 use crate::align::Words;
 use crate::diff;
 use crate::model::{Cluster, Quote, Span, Variant};
-use crate::text::Normalization;
+use crate::text::{KeySet, Normalization};
 use similar::{capture_diff_slices, Algorithm, DiffOp};
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 const GRAM: usize = 4;
@@ -25,6 +30,7 @@ const MIN_SHARED: f32 = 0.6;
 pub fn cluster(quotes: &[Quote], bodies: &[&str]) -> Vec<Cluster> {
     let keys: Vec<Vec<u64>> =
         quotes.iter().map(|q| Words::new(q.inner.slice(bodies.get(q.article).copied().unwrap_or(""))).keys).collect();
+    let similar = Similar::new(&keys);
     let mut parent: Vec<usize> = (0..quotes.len()).collect();
     let mut grams: HashMap<&[u64], Vec<usize>> = HashMap::new();
     // checked[q] == qi: quote q was already compared with quote qi.
@@ -37,7 +43,7 @@ pub fn cluster(quotes: &[Quote], bodies: &[&str]) -> Vec<Cluster> {
             for &other in bucket.iter().rev().take(MAX_BUCKET) {
                 if quotes[other].article != quotes[qi].article && checked[other] != qi {
                     checked[other] = qi;
-                    if find(&mut parent, other) != find(&mut parent, qi) && similar_enough(&keys[other], k) {
+                    if find(&mut parent, other) != find(&mut parent, qi) && similar.pair(other, qi) {
                         union(&mut parent, other, qi);
                     }
                 }
@@ -54,7 +60,7 @@ pub fn cluster(quotes: &[Quote], bodies: &[&str]) -> Vec<Cluster> {
     }
     let mut clusters: Vec<Cluster> = groups
         .into_values()
-        .flat_map(|members| split(&keys, members))
+        .flat_map(|members| split(&keys, &similar, members))
         .filter(|(_, members)| {
             let mut arts: Vec<usize> = members.iter().map(|&q| quotes[q].article).collect();
             arts.sort_unstable();
@@ -69,19 +75,101 @@ pub fn cluster(quotes: &[Quote], bodies: &[&str]) -> Vec<Cluster> {
     clusters
 }
 
+/// Whether two quotes are alike, with what each quote's bound needs computed once, when it is
+/// first compared.
+struct Similar<'k> {
+    keys: &'k [Vec<u64>],
+    profiles: Vec<OnceCell<Profile>>,
+}
+
+/// A quote's words as a multiset (sorted keys) and the set of its adjacent pairs.
+struct Profile {
+    sorted: Vec<u64>,
+    pairs: KeySet,
+}
+
+impl<'k> Similar<'k> {
+    fn new(keys: &'k [Vec<u64>]) -> Self {
+        Similar { keys, profiles: (0..keys.len()).map(|_| OnceCell::new()).collect() }
+    }
+
+    /// Whether quotes `i` and `j` are alike: [`similar_enough`], skipped when the bound says no.
+    fn pair(&self, i: usize, j: usize) -> bool {
+        let (a, b) = (&self.keys[i], &self.keys[j]);
+        let need = MIN_SHARED * a.len().min(b.len()) as f32;
+        if (shared_bound(a, self.profile(i), b, self.profile(j)) as f32) < need {
+            return false;
+        }
+        similar_enough(a, b)
+    }
+
+    fn profile(&self, i: usize) -> &Profile {
+        self.profiles[i].get_or_init(|| Profile::new(&self.keys[i]))
+    }
+}
+
+impl Profile {
+    fn new(keys: &[u64]) -> Self {
+        let mut sorted = keys.to_vec();
+        sorted.sort_unstable();
+        Profile { sorted, pairs: keys.windows(2).map(|w| pair_key(w[0], w[1])).collect() }
+    }
+}
+
+/// One key for two adjacent words, in order. Two pairs that share a key only loosen the bound.
+fn pair_key(a: u64, b: u64) -> u64 {
+    (a ^ b.rotate_left(23)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// At least as many words as [`similar_enough`] counts as shared by `a` and `b`. Each word it
+/// counts lies in a run of two or more words common to both, so the word is in both (at most the
+/// size of the multisets' intersection) and forms, with its left or right neighbour in the run,
+/// a pair of adjacent words that the other quote also has (at most the number of such words in
+/// the shorter quote).
+fn shared_bound(a: &[u64], pa: &Profile, b: &[u64], pb: &Profile) -> usize {
+    let (short, other) = if a.len() <= b.len() { (a, pb) } else { (b, pa) };
+    let adjacent = (0..short.len())
+        .filter(|&i| {
+            (i > 0 && other.pairs.contains(&pair_key(short[i - 1], short[i])))
+                || (i + 1 < short.len() && other.pairs.contains(&pair_key(short[i], short[i + 1])))
+        })
+        .count();
+    if adjacent == 0 {
+        return 0;
+    }
+    let (x, y) = (&pa.sorted, &pb.sorted);
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    adjacent.min(common)
+}
+
+/// Whether most of the shorter quote lies in runs of two or more words common to both.
 fn similar_enough(a: &[u64], b: &[u64]) -> bool {
+    shared(a, b) as f32 >= MIN_SHARED * a.len().min(b.len()) as f32
+}
+
+/// The words of `a` in runs of two or more words that `b` has in the same order.
+fn shared(a: &[u64], b: &[u64]) -> usize {
     // Patience anchors on words each quote has once, then diffs between anchors: the same runs as
     // Myers on near-identical quotes, and far cheaper on long quotes that differ much (Myers costs
-    // the sum of the lengths times the number of differences; the align fuzz target spent three
-    // quarters of its time here).
-    let shared: usize = capture_diff_slices(Algorithm::Patience, a, b)
+    // the sum of the lengths times the number of differences).
+    capture_diff_slices(Algorithm::Patience, a, b)
         .iter()
         .map(|op| match op {
             DiffOp::Equal { len, .. } if *len >= 2 => *len,
             _ => 0,
         })
-        .sum();
-    shared as f32 >= MIN_SHARED * a.len().min(b.len()) as f32
+        .sum()
 }
 
 fn find(parent: &mut [usize], mut i: usize) -> usize {
@@ -102,7 +190,7 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
 /// Cuts a chained group into clusters, each as (a quote of its canonical wording, its quotes):
 /// the most common wording not yet placed (then the longest) takes every wording similar to it,
 /// placed or not, so a quotation that runs over two sentences belongs to the cluster of each.
-fn split(keys: &[Vec<u64>], mut members: Vec<usize>) -> Vec<(usize, Vec<usize>)> {
+fn split(keys: &[Vec<u64>], similar: &Similar, mut members: Vec<usize>) -> Vec<(usize, Vec<usize>)> {
     members.sort_unstable();
     let wordings = wordings(keys, &members);
     let mut placed = vec![false; wordings.len()];
@@ -113,7 +201,7 @@ fn split(keys: &[Vec<u64>], mut members: Vec<usize>) -> Vec<(usize, Vec<usize>)>
     {
         let mut joined = Vec::new();
         for w in 0..wordings.len() {
-            if w == c || similar_enough(wordings[w].0, wordings[c].0) {
+            if w == c || similar.pair(wordings[w].1[0], wordings[c].1[0]) {
                 placed[w] = true;
                 joined.extend_from_slice(&wordings[w].1);
             }
@@ -194,6 +282,36 @@ mod tests {
             cue: None,
             balanced: true,
         }
+    }
+
+    proptest::proptest! {
+        /// The bound that skips a diff is never below what the diff counts, so skipping never
+        /// changes an answer. Few distinct words, so that runs and repeats are common.
+        #[test]
+        fn the_bound_never_undercounts(
+            a in proptest::collection::vec(0u64..6, 0..40),
+            b in proptest::collection::vec(0u64..6, 0..40),
+        ) {
+            let bound = shared_bound(&a, &Profile::new(&a), &b, &Profile::new(&b));
+            proptest::prop_assert!(bound >= shared(&a, &b), "bound {} < shared {}", bound, shared(&a, &b));
+        }
+    }
+
+    #[test]
+    fn the_bound_rules_out_quotes_with_few_runs_in_common() {
+        // Every word of the short quote is in the long one, but never beside the same neighbour.
+        let long: Vec<u64> = (0..30).collect();
+        let short: Vec<u64> = (0..10).map(|i| i * 3).collect();
+        let keys = vec![long, short];
+        let similar = Similar::new(&keys);
+        assert_eq!(shared_bound(&keys[0], similar.profile(0), &keys[1], similar.profile(1)), 0);
+        assert!(!similar.pair(0, 1));
+        // Half of it in one run: a bound of 5 words, and the diff finds those 5, under the share.
+        let keys = vec![(0..30).collect(), (0..5).chain((0..5).map(|i| 10 + i * 3)).collect::<Vec<u64>>()];
+        let similar = Similar::new(&keys);
+        assert_eq!(shared_bound(&keys[0], similar.profile(0), &keys[1], similar.profile(1)), 5);
+        assert_eq!(shared(&keys[0], &keys[1]), 5);
+        assert!(!similar.pair(0, 1));
     }
 
     #[test]

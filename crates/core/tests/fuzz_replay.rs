@@ -1,5 +1,6 @@
-//! Replays the fuzz targets' seeds and every input kept in fuzz/regressions/ through the same
-//! checks the targets make (see fuzz/fuzz_targets/), so that a crash found once stays fixed.
+//! Replays the fuzz targets' seeds, every input kept in fuzz/regressions/ and the inputs that once
+//! made a target slow (fuzz/slow/) through the same checks the targets make (see
+//! fuzz/fuzz_targets/), so that a crash found once stays fixed.
 
 use presslens_core::corpus::{parse_article, parse_story};
 use presslens_core::quotes::find_quotes;
@@ -8,11 +9,11 @@ use presslens_core::text::paragraphs;
 use presslens_core::Severity;
 use std::path::{Path, PathBuf};
 
-/// The seed and regression inputs of one target.
+/// The seed, regression and slow inputs of one target.
 fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
     let fuzz = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz");
     let mut out = Vec::new();
-    for dir in ["seeds", "regressions"] {
+    for dir in ["seeds", "regressions", "slow"] {
         let Ok(entries) = std::fs::read_dir(fuzz.join(dir).join(target)) else { continue };
         for e in entries.flatten() {
             let name = e.file_name();

@@ -54,7 +54,7 @@ fn Explorer(data: &'static Data) -> impl IntoView {
             <div class="masthead-text">
                 <p class="brand">"presslens"</p>
                 <h1>{corpus.story.title.clone()}</h1>
-                <p class="summary">{corpus.story.summary.clone()}</p>
+                <Summary text=corpus.story.summary.clone() current=current/>
             </div>
             <ThemeToggle/>
         </header>
@@ -76,5 +76,31 @@ fn Explorer(data: &'static Data) -> impl IntoView {
                 {format!("{} articles, {} quotations, {} matches with the source.", corpus.articles().len(), corpus.quotes.len(), corpus.matches.len())}
             </p>
         </footer>
+    }
+}
+
+/// Narrower than this (CSS pixels), the story's summary folds outside the Articles view.
+const NARROW: &str = "(max-width: 600px)";
+
+/// The story's summary. On a phone it would fill the first screen of every view, so outside the
+/// Articles view it folds under "About this story", which the reader can open; on a wider screen,
+/// or in the Articles view, it is open and the fold's label is hidden.
+#[component]
+fn Summary(text: String, current: Memo<View>) -> impl IntoView {
+    let narrow_now = || window().match_media(NARROW).ok().flatten().is_some_and(|m| m.matches());
+    let narrow = RwSignal::new(narrow_now());
+    // Lives as long as the page: the explorer is never unmounted.
+    let _ = window_event_listener(leptos::ev::resize, move |_| {
+        let now = narrow_now();
+        if narrow.get_untracked() != now {
+            narrow.set(now);
+        }
+    });
+    let folding = move || narrow.get() && current.get() != View::Browse;
+    view! {
+        <details class="story-about" class:folding=folding prop:open=move || !folding()>
+            <summary data-test="about-story">"About this story"</summary>
+            <p class="summary">{text}</p>
+        </details>
     }
 }

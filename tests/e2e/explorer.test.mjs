@@ -163,6 +163,35 @@ test('the quote view shows 003 leaving out sentence 2 and changing U.S. to US, a
   await context.close();
 });
 
+test('on a phone the story summary folds outside the Articles view, and opens on request', async () => {
+  const { page, context } = await site.open();
+  await page.setViewportSize({ width: 360, height: 780 });
+  await visit(page, `${site.url}?view=quotes`);
+  const about = page.locator('details.story-about');
+  const summary = page.locator('.masthead .summary');
+  const label = page.locator('[data-test="about-story"]');
+  await page.locator('[data-test="qrow"]').first().waitFor();
+  assert.equal(await about.evaluate((d) => d.open), false);
+  assert.ok(!(await summary.isVisible()));
+  // The first quotation row starts on the first screen.
+  const top = await page.locator('[data-test="qrow"]').first().evaluate((e) => e.getBoundingClientRect().top);
+  assert.ok(top < 780, `first row at ${top}px`);
+  await label.click();
+  await summary.waitFor({ state: 'visible' });
+  await page.locator('[data-test="tab-browse"]').click();
+  await page.locator('[data-test="result"]').first().waitFor();
+  assert.equal(await about.evaluate((d) => d.open), true);
+  assert.ok(await summary.isVisible());
+  assert.ok(!(await label.isVisible()), 'the fold has no label in the Articles view');
+  // A wide screen shows the summary in every view, with no fold.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.locator('[data-test="tab-quotes"]').click();
+  await page.locator('[data-test="qrow"]').first().waitFor();
+  assert.ok(await summary.isVisible());
+  assert.ok(!(await label.isVisible()));
+  await context.close();
+});
+
 test('the heat map has one row per article and a cell opens the quote view', async () => {
   const { page, context } = await site.open();
   await visit(page, `${site.url}?view=heatmap`);

@@ -5,7 +5,8 @@
 // checked by the modulepreload) and fetches the binary with the same integrity digest.
 
 const glue = document.querySelector('link[rel="modulepreload"][href]');
-const wasm = document.querySelector('link[rel="preload"][as="fetch"][href]');
+// (Data files a site links to carry data-presslens; see src/data.rs.)
+const wasm = document.querySelector('link[rel="preload"][as="fetch"][href]:not([data-presslens])');
 
 function fail(message) {
   const panel = document.createElement('main');

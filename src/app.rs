@@ -1,8 +1,8 @@
-//! The top-level component: decodes the corpus, starts URL state, runs the query, and lays out the
+//! The top-level component: over the decoded corpus, starts URL state, runs the query, and lays out the
 //! header, the notice, the view tabs and the current view.
 
 use crate::components::{notice::Notice, tabs::Tabs, theme::ThemeToggle};
-use crate::data::{self, Data};
+use crate::data::Data;
 use crate::nav::Nav;
 use crate::state::View;
 use crate::views::{
@@ -13,8 +13,8 @@ use presslens_core::query::{run, Results};
 
 /// The whole explorer, or a visible error panel when the corpus cannot be read.
 #[component]
-pub fn App() -> impl IntoView {
-    let shell = match data::load() {
+pub fn App(data: Result<&'static Data, String>) -> impl IntoView {
+    let shell = match data {
         Ok(data) => Explorer(ExplorerProps { data }).into_any(),
         Err(message) => view! {
             <main class="fatal" role="alert">

@@ -15,13 +15,14 @@ async fn settle() {
 
 #[wasm_bindgen_test]
 async fn the_app_mounts_and_lists_every_article() {
-    leptos::mount::mount_to_body(crate::app::App);
+    let data = crate::data::embedded();
+    leptos::mount::mount_to_body(move || crate::app::App(crate::app::AppProps { data: data.clone() }));
     settle().await;
     let doc = document();
     let root = doc.document_element().expect("html");
     assert_eq!(root.get_attribute("data-ready").as_deref(), Some("1"));
     let results = doc.query_selector_all("[data-test=result]").expect("query");
-    assert_eq!(results.length() as usize, crate::data::load().expect("corpus").corpus.articles().len());
+    assert_eq!(results.length() as usize, crate::data::embedded().expect("corpus").corpus.articles().len());
 }
 
 #[wasm_bindgen_test]
@@ -50,4 +51,46 @@ fn a_panic_message_shows_in_a_visible_alert_panel_as_text() {
     let text = panel.text_content().unwrap_or_default();
     assert!(text.contains("index out of range <img src=x onerror=alert(1)>"), "{text}");
     assert_eq!(panel.query_selector_all("img").expect("query").length(), 0);
+}
+
+/// Puts a packed corpus into the page as inline data blocks, as the single file carries it.
+fn inline(packed: &presslens_core::pack::Packed, damage: bool) {
+    let doc = document();
+    for (kind, (name, bytes)) in
+        std::iter::once(("meta", &packed.meta)).chain(packed.bundles.iter().map(|b| ("bundle", b)))
+    {
+        let el = doc.create_element("script").expect("script");
+        el.set_attribute("type", "application/octet-stream").expect("attr");
+        el.set_attribute("data-presslens", kind).expect("attr");
+        el.set_attribute("data-file", &format!("data/{name}")).expect("attr");
+        let mut bytes = bytes.clone();
+        if damage && kind == "bundle" {
+            bytes[20] ^= 0xff;
+        }
+        let text: String = bytes.iter().map(|b| *b as char).collect();
+        el.set_text_content(Some(&web_sys::window().expect("window").btoa(&text).expect("btoa")));
+        doc.head().expect("head").append_child(&el).expect("append");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn data_files_inline_in_the_page_read_back_as_the_same_corpus() {
+    let corpus = presslens_core::testkit::analyze(&[
+        "“We have offered the United States of America the opportunity,” Bukele wrote.",
+        "Nothing quoted here.",
+        "Rubio said: “This is an extraordinary gesture.”",
+    ]);
+    let packed = presslens_core::pack::pack(&corpus, 2).expect("packs");
+    inline(&packed, false);
+    let data = crate::data::fetch(format!("data/{}", packed.meta.0)).await.expect("reads");
+    assert_eq!(data.corpus, corpus);
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_data_file_is_refused_with_its_name() {
+    let corpus = presslens_core::testkit::analyze(&["“We are willing,” Bukele said.", "Another article."]);
+    let packed = presslens_core::pack::pack(&corpus, 1).expect("packs");
+    inline(&packed, true);
+    let err = crate::data::fetch(format!("data/{}", packed.meta.0)).await.err().expect("refused");
+    assert!(err.contains(&packed.bundles[0].0) && err.contains("another build"), "{err}");
 }

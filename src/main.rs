@@ -1,5 +1,5 @@
-//! presslens explorer: installs the panic panel and mounts the app. Everything else lives in `app`
-//! and below.
+//! presslens explorer: installs the panic panel, finds the corpus (data files the page names, or the
+//! one built in) and mounts the app. Everything else lives in `app` and below.
 
 mod api;
 mod app;
@@ -14,5 +14,13 @@ mod views;
 
 fn main() {
     panic::install();
-    leptos::mount::mount_to_body(app::App);
+    match data::linked() {
+        // A page written by `presslens site`: its data files, fetched or inline.
+        Some(meta) => wasm_bindgen_futures::spawn_local(async move { mount(data::fetch(meta).await) }),
+        None => mount(data::embedded()),
+    }
+}
+
+fn mount(data: Result<&'static data::Data, String>) {
+    leptos::mount::mount_to_body(move || app::App(app::AppProps { data: data.clone() }));
 }

@@ -3,12 +3,13 @@
 //! directory (the project's seed corpus when run from the project root).
 
 mod report;
+mod site;
 mod synth;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use presslens_core::{analyze, corpus, Corpus, Severity};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -54,6 +55,20 @@ enum Command {
         #[arg(long, default_value_t = 3)]
         runs: usize,
     },
+    /// Write a site for the corpus: the built viewer (no wasm compile) and the analysed corpus as data.
+    Site {
+        #[command(flatten)]
+        corpus: CorpusArg,
+        /// The folder to write the site into (created; an earlier site there is replaced).
+        #[arg(long, required_unless_present = "single_file")]
+        out: Option<PathBuf>,
+        /// Also, or instead, write the whole site as one HTML file that opens from disk.
+        #[arg(long)]
+        single_file: Option<PathBuf>,
+        /// The built viewer: a dist/ folder written by `trunk build --release`.
+        #[arg(long, env = "PRESSLENS_VIEWER", default_value = "dist")]
+        viewer: PathBuf,
+    },
     /// Export the matches of every article.
     Export {
         #[command(flatten)]
@@ -92,10 +107,51 @@ fn main() -> ExitCode {
             }
         },
         Command::Bench { corpus, runs } => bench(&corpus.corpus, runs),
+        Command::Site { corpus, out, single_file, viewer } => {
+            with_corpus(&corpus.corpus, |c| site(c, &viewer, out.as_deref(), single_file.as_deref()))
+        }
         Command::Export { corpus, format } => with_corpus(&corpus.corpus, |c| match format {
             Format::Json => print(&presslens_core::export::json(c, &all(c))),
             Format::Csv => print(&presslens_core::export::csv(c, &all(c))),
         }),
+    }
+}
+
+/// `presslens site`: packs the corpus, then writes the site folder and/or the single file.
+fn site(c: &Corpus, viewer: &Path, out: Option<&Path>, single: Option<&Path>) -> ExitCode {
+    let start = std::time::Instant::now();
+    let result = (|| -> Result<(), String> {
+        let viewer = site::Viewer::read(viewer)?;
+        let packed = presslens_core::pack::pack(c, presslens_core::pack::ARTICLES_PER_BUNDLE)
+            .map_err(|e| format!("cannot encode the corpus: {e}"))?;
+        let title = &c.story.title;
+        if let Some(out) = out {
+            let w = site::write(&viewer, &packed, title, out)?;
+            println!(
+                "{}: {} articles in {} data files; {} files, {:.1} MB in all",
+                out.display(),
+                c.articles().len(),
+                1 + packed.bundles.len(),
+                w.files,
+                w.bytes as f64 / 1e6
+            );
+        }
+        if let Some(file) = single {
+            let page = site::single_file(&viewer, &packed, title)?;
+            std::fs::write(file, &page).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+            println!("{}: one file, {:.0} KB", file.display(), page.len() as f64 / 1024.0);
+        }
+        Ok(())
+    })();
+    match result {
+        Ok(()) => {
+            println!("site written in {:.2} s (no wasm compiled)", start.elapsed().as_secs_f64());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("presslens: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -24,6 +24,7 @@ pub mod corpus;
 pub mod diff;
 pub mod export;
 pub mod model;
+pub mod pack;
 pub mod query;
 pub mod quotes;
 #[doc(hidden)]

@@ -1,0 +1,91 @@
+use super::*;
+use crate::testkit::{analyze, POST};
+
+fn corpus(n: usize) -> Corpus {
+    let texts: Vec<String> = (0..n)
+        .map(|i| match i % 3 {
+            0 => format!("Article {i}. Bukele wrote: “{}”", POST.lines().next().unwrap_or("")),
+            1 => format!("Nothing quoted in article {i}.\nA second paragraph."),
+            _ => format!("“We are willing to take in only convicted criminals,” Bukele said in article {i}."),
+        })
+        .collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    analyze(&refs)
+}
+
+fn round_trip(c: &Corpus, per_bundle: usize) -> Result<Corpus, PackError> {
+    let packed = pack(c, per_bundle).expect("encodes");
+    let meta = read_meta(&packed.meta.0, &packed.meta.1)?;
+    let bundles = meta
+        .bundles
+        .iter()
+        .zip(&packed.bundles)
+        .map(|(r, (_, bytes))| read_bundle(r, bytes))
+        .collect::<Result<Vec<_>, _>>()?;
+    unpack(meta, bundles)
+}
+
+#[test]
+fn a_packed_corpus_reads_back_equal_whatever_the_bundle_size() {
+    let c = corpus(10);
+    assert!(!c.quotes.is_empty() && !c.matches.is_empty());
+    for per in [1, 3, 10, 32] {
+        assert_eq!(round_trip(&c, per).as_ref(), Ok(&c), "{per} articles a bundle");
+    }
+    assert_eq!(round_trip(&corpus(0), 32), Ok(corpus(0)));
+}
+
+#[test]
+fn bundles_hold_a_few_dozen_articles_and_the_meta_no_body() {
+    let c = corpus(70);
+    let packed = pack(&c, ARTICLES_PER_BUNDLE).unwrap();
+    assert_eq!(packed.bundles.len(), 3);
+    let meta = read_meta(&packed.meta.0, &packed.meta.1).unwrap();
+    assert!(meta.articles.iter().all(|a| a.body.is_empty() && a.paragraphs.is_empty()));
+    assert_eq!(meta.bundles.iter().map(|b| b.count).collect::<Vec<_>>(), [32, 32, 6]);
+}
+
+#[test]
+fn names_carry_the_content_hash() {
+    let packed = pack(&corpus(4), 2).unwrap();
+    let (name, bytes) = &packed.meta;
+    assert_eq!(name, &format!("meta-{:016x}.bin", hash(bytes)));
+    assert!(packed.bundles[0].0.starts_with("b0-") && packed.bundles[1].0.starts_with("b1-"));
+    // Another corpus, another name.
+    assert_ne!(pack(&corpus(5), 2).unwrap().meta.0, *name);
+}
+
+#[test]
+fn a_file_of_another_format_or_build_is_refused_with_its_name() {
+    let packed = pack(&corpus(4), 2).unwrap();
+    let (name, bytes) = &packed.meta;
+    let mut old = bytes.clone();
+    old[4] = 0;
+    assert_eq!(read_meta(name, &old), Err(PackError::Version { file: name.clone(), found: 0 }));
+    assert_eq!(read_meta("x.bin", b"<html>"), Err(PackError::NotData { file: "x.bin".into() }));
+    let bundle = &packed.bundles[0].1;
+    assert!(matches!(read_meta("b.bin", bundle), Err(PackError::Kind { wanted: "metadata", .. })));
+
+    let meta = read_meta(name, bytes).unwrap();
+    let other = pack(&corpus(6), 3).unwrap();
+    let err = read_bundle(&meta.bundles[0], &other.bundles[0].1).unwrap_err();
+    assert_eq!(err, PackError::Hash { file: meta.bundles[0].file.clone() });
+    assert!(err.to_string().contains("another build"));
+}
+
+#[test]
+fn damaged_or_missing_data_is_an_error_not_a_panic() {
+    let packed = pack(&corpus(6), 2).unwrap();
+    let (name, bytes) = &packed.meta;
+    for cut in [0, 3, 7, 8, bytes.len() / 2, bytes.len() - 1] {
+        assert!(read_meta(name, &bytes[..cut]).is_err(), "cut at {cut}");
+    }
+    let meta = read_meta(name, bytes).unwrap();
+    let first: Vec<Bundle> =
+        meta.bundles[..1].iter().zip(&packed.bundles).map(|(r, (_, b))| read_bundle(r, b).unwrap()).collect();
+    assert!(matches!(unpack(meta.clone(), first), Err(PackError::Mismatch(_))));
+    let mut swapped: Vec<Bundle> =
+        meta.bundles.iter().zip(&packed.bundles).map(|(r, (_, b))| read_bundle(r, b).unwrap()).collect();
+    swapped.swap(0, 1);
+    assert!(matches!(unpack(meta, swapped), Err(PackError::Mismatch(_))));
+}

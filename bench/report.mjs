@@ -23,6 +23,9 @@ const say = (what, figure, budget, ok) =>
 for (const r of rows.filter((r) => r.figure === 'throughput')) {
   say(`analysis throughput, ${r.articles} articles`, `${r.mb_per_s} MB/s`, '≥ 5 MB/s', r.mb_per_s >= 5);
 }
+for (const r of rows.filter((r) => r.figure === 'site')) {
+  say(`presslens site, ${r.articles} articles, one core`, `${r.seconds} s (${r.files} files)`, '≤ 10 s', r.seconds <= 10);
+}
 for (const r of rows.filter((r) => r.figure === 'build')) {
   const budget = r.corpus === 'seed' ? 150 * 1024 : r.corpus === '1000' ? 1.5 * 1024 * 1024 : null;
   say(

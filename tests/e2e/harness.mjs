@@ -4,6 +4,7 @@
 // requests to any other origin.
 
 import { createServer } from 'node:http';
+import { execFileSync } from 'node:child_process';
 import { readFile, stat, mkdir } from 'node:fs/promises';
 import { extname, join, resolve, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,13 @@ export const dist = resolve(process.env.PRESSLENS_DIST ?? join(root, 'dist'));
 /** The dist built from tests/hostile/ (XSS payloads in every field); scripts/test builds it. */
 export const hostileDist = resolve(process.env.PRESSLENS_HOSTILE_DIST ?? join(root, 'target', 'hostile-dist'));
 export const prefix = '/news/explorer/';
+/** The presslens command line (scripts/test builds it before these tests). */
+export const presslensBin = resolve(process.env.PRESSLENS_BIN ?? join(root, 'target', 'debug', 'presslens'));
+
+/** Runs the presslens command line from the project root; returns what it printed. */
+export function presslens(...args) {
+  return execFileSync(presslensBin, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
 
 /** Serves `dir` at `base` on 127.0.0.1 with an ephemeral port. */
 export async function serve(dir = dist, base = prefix) {

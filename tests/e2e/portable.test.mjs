@@ -4,10 +4,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { suite, open, visit, dist, root } from './harness.mjs';
+import { suite, open, visit, presslens, dist, root } from './harness.mjs';
 
 const site = suite();
 
@@ -33,7 +32,8 @@ async function everyView(page, base) {
 
 test('the single-file build opens from disk with every view', async () => {
   const file = join(root, 'target', 'presslens.html');
-  execFileSync('node', [join(root, 'scripts', 'single-file.mjs'), dist, file], { cwd: root });
+  // The seed corpus inlined as data blocks beside the viewer (presslens site --single-file).
+  presslens('site', '--viewer', dist, '--single-file', file);
   const html = (await import('node:fs')).readFileSync(file, 'utf8');
   assert.doesNotMatch(html, /\b(?:src|href)="?\.?\/?[\w-]+\.(?:js|wasm|css)\b/, 'no reference to another file');
   // One policy, its own: inline code is allowed by digest, never by 'unsafe-inline'.

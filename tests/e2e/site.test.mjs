@@ -1,0 +1,98 @@
+// Sites written by `presslens site` for a corpus the viewer was not built with: the built viewer
+// copied as is (no wasm compiled), the analysed corpus beside it as data files. A synthetic story
+// of 1,000 articles, served under a sub-path, with every view; a data file from another build
+// refused with a message that names it.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite, serve, visit, assertClean, presslens, dist, root } from './harness.mjs';
+
+const corpusDir = join(root, 'target', 'e2e', 'synth-1k');
+const siteDir = join(root, 'target', 'e2e', 'site-1k');
+
+function build() {
+  rmSync(corpusDir, { recursive: true, force: true });
+  presslens('synth', '--articles', '1000', '--seed', '7', '--out', corpusDir);
+  const out = presslens('site', '--corpus', corpusDir, '--viewer', dist, '--out', siteDir);
+  assert.match(out, /1000 articles in \d+ data files/);
+}
+build();
+
+const site = suite({ dir: siteDir });
+
+const views = [
+  ['?view=quotes', '[data-test="qrow"]'],
+  ['?view=heatmap', '[data-test="heat-row"]'],
+  ['?view=timeline', '[data-test="timeline-day"]'],
+  ['?view=variants', '[data-test="cluster"]'],
+];
+
+test('the site reuses the viewer byte for byte and adds only data files', () => {
+  const wasm = readdirSync(dist).filter((f) => f.endsWith('.wasm'));
+  assert.equal(wasm.length, 1);
+  assert.deepEqual(readFileSync(join(siteDir, wasm[0])), readFileSync(join(dist, wasm[0])), 'the same wasm');
+  const data = readdirSync(join(siteDir, 'data'));
+  assert.equal(data.filter((f) => /^meta-[0-9a-f]{16}\.bin$/.test(f)).length, 1);
+  assert.equal(data.filter((f) => /^b\d+-[0-9a-f]{16}\.bin$/.test(f)).length, Math.ceil(1000 / 32));
+});
+
+test('a 1,000-article site opens with its own story in every view', async () => {
+  const { page, problems, context } = await site.open();
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await visit(page, site.url);
+  const story = await page.evaluate(() => presslens.corpus());
+  assert.equal(story.articles.length, 1000);
+  assert.equal(await page.title(), `${story.title} — presslens`);
+  assert.equal(await page.locator('h1').innerText(), story.title);
+  assert.match(await page.locator('[data-test="result-count"]').innerText(), /1,?000/);
+  assert.ok(requested.some((p) => /\/data\/meta-[0-9a-f]{16}\.bin$/.test(p)), 'the metadata file was fetched');
+
+  // The export in the page is what the command line gives for the same folder.
+  const cli = JSON.parse(presslens('quotes', '--json', '--corpus', corpusDir));
+  const matches = await page.evaluate(() => presslens.matches());
+  assert.equal(matches.matches.length, cli.matches.length);
+  assert.deepEqual(matches.matches.slice(0, 20), cli.matches.slice(0, 20));
+
+  const id = story.articles[123].id;
+  await visit(page, `${site.url}?view=reader&article=${id}`);
+  assert.ok((await page.locator('.para').count()) > 0, 'the reader shows the body');
+  for (const [query, selector] of views) {
+    await visit(page, site.url + query);
+    assert.ok((await page.locator(selector).count()) > 0, `${query}: ${selector}`);
+  }
+  await assertClean(page, problems, assert);
+  await context.close();
+});
+
+test('a data file from another build is refused with a message that names it', async () => {
+  const broken = join(root, 'target', 'e2e', 'site-broken');
+  rmSync(broken, { recursive: true, force: true });
+  cpSync(siteDir, broken, { recursive: true });
+  const bundles = readdirSync(join(broken, 'data')).filter((f) => f.startsWith('b'));
+  const [first, second] = [bundles.find((f) => f.startsWith('b0-')), bundles.find((f) => f.startsWith('b1-'))];
+  writeFileSync(join(broken, 'data', first), readFileSync(join(broken, 'data', second)));
+  const server = await serve(broken);
+  const { page, context } = await site.open();
+  await page.goto(server.url);
+  const alert = page.locator('[role="alert"]');
+  await alert.waitFor({ timeout: 30_000 });
+  const text = await alert.innerText();
+  assert.match(text, new RegExp(first.replace('.', '\\.')));
+  assert.match(text, /another build/);
+  await context.close();
+  server.close();
+});
+
+test('presslens site refuses a folder that is not an earlier site', () => {
+  const other = join(root, 'target', 'e2e', 'not-a-site');
+  rmSync(other, { recursive: true, force: true });
+  cpSync(join(root, 'docs'), other, { recursive: true });
+  assert.throws(
+    () => presslens('site', '--corpus', corpusDir, '--viewer', dist, '--out', other),
+    (e) => /is not empty and is not a site presslens wrote/.test(e.stderr),
+  );
+  assert.ok(existsSync(join(other, 'screenshots')), 'nothing was removed');
+});

@@ -1,0 +1,115 @@
+//! `presslens site` on the seed corpus with a stand-in viewer: a folder shaped as `trunk build`
+//! writes it (page, glue, binary, style sheet, icon), so these tests need no wasm toolchain. The
+//! real viewer is tested in Chromium (tests/e2e/site.test.mjs).
+
+use presslens_core::pack;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn presslens(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_presslens"))
+        .args(args)
+        .current_dir(root())
+        .env_remove("PRESSLENS_CORPUS")
+        .env_remove("PRESSLENS_VIEWER")
+        .output()
+        .expect("run presslens")
+}
+
+fn fresh(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("presslens-site-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    dir
+}
+
+/// A viewer as Trunk lays it out, minified attributes and all.
+fn viewer(name: &str) -> PathBuf {
+    let dir = fresh(name);
+    fs::create_dir_all(&dir).unwrap();
+    let page = r#"<!doctype html><html><head><meta charset=utf-8><meta http-equiv=Content-Security-Policy content="default-src 'none'"><title>presslens</title><link rel=stylesheet href=./style-1.css integrity=sha384-a><link rel=icon href=favicon.svg><script type=module src=./boot.js></script><link rel=modulepreload href=./app-1.js crossorigin integrity=sha384-b><link rel=preload href=./app-1_bg.wasm crossorigin integrity=sha384-c as=fetch type=application/wasm></head><body></body></html>"#;
+    fs::write(dir.join("index.html"), page).unwrap();
+    fs::write(dir.join("app-1.js"), "function start(o) { return o; }\nexport { start as default };\n").unwrap();
+    fs::write(dir.join("app-1_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    fs::write(dir.join("style-1.css"), "body { color: black }").unwrap();
+    fs::write(dir.join("favicon.svg"), "<svg/>").unwrap();
+    fs::write(dir.join("boot.js"), "// boot").unwrap();
+    dir
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn a_site_is_the_viewer_unchanged_plus_data_files_the_page_links_to() {
+    let (v, out) = (viewer("v1"), fresh("out1"));
+    let o = presslens(&["site", "--viewer", v.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("5 articles in 2 data files"), "{}", stdout(&o));
+    assert_eq!(fs::read(out.join("app-1_bg.wasm")).unwrap(), fs::read(v.join("app-1_bg.wasm")).unwrap());
+    let page = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        page.contains("<title>El Salvador offers to jail U.S. convicts in its CECOT mega-prison — presslens</title>")
+    );
+    let data: Vec<String> =
+        fs::read_dir(out.join("data")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    assert_eq!(data.len(), 2);
+    for name in &data {
+        let bytes = fs::read(out.join("data").join(name)).unwrap();
+        assert!(name.ends_with(&format!("-{:016x}.bin", pack::hash(&bytes))), "{name} is named by its content");
+        assert!(page.contains(&format!("href=\"data/{name}\"")), "the page links to {name}");
+    }
+    let meta_name = data.iter().find(|n| n.starts_with("meta-")).unwrap();
+    let meta = pack::read_meta(meta_name, &fs::read(out.join("data").join(meta_name)).unwrap()).unwrap();
+    assert_eq!(meta.articles.len(), 5);
+    assert!(page.contains(&format!("href=\"data/{meta_name}\" data-presslens=\"meta\"")));
+
+    // Writing again over an earlier site replaces it whole: one metadata file, not two.
+    let o = presslens(&["site", "--viewer", v.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(fs::read_dir(out.join("data")).unwrap().count(), 2);
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap().matches("data-presslens=\"meta\"").count(), 1);
+}
+
+#[test]
+fn the_single_file_inlines_everything_under_a_policy_of_digests() {
+    let (v, file) = (viewer("v2"), fresh("single.html"));
+    let o = presslens(&["site", "--viewer", v.to_str().unwrap(), "--single-file", file.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = fs::read_to_string(&file).unwrap();
+    assert_eq!(page.matches("Content-Security-Policy").count(), 1);
+    assert!(page.contains("script-src 'sha256-") && !page.contains("unsafe-inline"));
+    assert!(!page.contains("src=./boot.js") && !page.contains("href=./app-1.js") && !page.contains("style-1.css"));
+    assert!(page.contains("await start({ module_or_path: bytes })"));
+    assert_eq!(page.matches("type=\"application/octet-stream\" data-presslens=").count(), 2);
+    assert!(page.contains("data:image/svg+xml;base64,"));
+}
+
+#[test]
+fn no_viewer_or_a_folder_of_other_files_is_refused_with_what_to_do() {
+    let out = fresh("out3");
+    let o = presslens(&["site", "--viewer", "no/such/dist", "--out", out.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("no/such/dist holds no built presslens viewer: build it once with `trunk build"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists(), "nothing written");
+
+    let (v, other) = (viewer("v3"), fresh("other"));
+    fs::create_dir_all(&other).unwrap();
+    fs::write(other.join("notes.txt"), "mine").unwrap();
+    let o = presslens(&["site", "--viewer", v.to_str().unwrap(), "--out", other.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("is not empty and is not a site presslens wrote"), "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(other.join("notes.txt")).unwrap(), "mine");
+}

@@ -2,10 +2,11 @@
 //! to Bukele", "he added", "…, saying") and the speaker it names.
 //!
 //! A cue is looked for inside a dash-inserted attribution first, then right after the quote in
-//! the same sentence, then before it in the same sentence. A pronoun takes the previous
-//! quotation's speaker (or, with none yet, the speaker the article named last); a quotation with
-//! no cue that continues a sentence, or stands alone, continues the previous speaker and shares
-//! its cue when in the same sentence. Names are resolved by [`Names`]; the clause shown as the
+//! the same sentence, then before it in the same sentence. A pronoun takes the speaker quoted
+//! last, or a known speaker named by name after that, whichever is later. A quotation with no cue
+//! continues the previous speaker; it shares the previous quotation's cue when it continues its
+//! sentence or opens the next sentence of the same paragraph ("“…,” X said. “…”"). Names are
+//! resolved by [`Names`]; the clause shown as the
 //! attribution is `clause`'s business.
 
 use super::clause::{self, clause_end, clause_start};
@@ -99,6 +100,8 @@ type Who = (Option<usize>, Option<String>);
 /// Sets each quote's speaker and cue.
 pub(super) fn attribute(body: &str, paragraphs: &[Span], names: &Names, mut quotes: Vec<Quote>) -> Vec<Quote> {
     let mut last: Who = (None, None);
+    let mut last_at = 0; // where the last speaker was named
+    let outers: Vec<Span> = quotes.iter().map(|q| q.outer).collect();
     for qi in 0..quotes.len() {
         let q = &quotes[qi];
         let para = paragraph_of(paragraphs, q.outer.start).unwrap_or(q.outer);
@@ -120,14 +123,12 @@ pub(super) fn attribute(body: &str, paragraphs: &[Span], names: &Names, mut quot
         // No sentence break since the previous quote of this paragraph ended.
         let same_sentence = qi > 0 && quotes[qi - 1].outer.end >= para.start && before.start == prev_end;
         let prev_cue = qi.checked_sub(1).and_then(|p| quotes[p].cue);
+        let same_paragraph = qi > 0 && quotes[qi - 1].outer.start >= para.start;
         let q = &mut quotes[qi];
         match found {
             Some((_, _, cue, true)) => {
                 q.cue = Some(cue);
-                (q.speaker, q.speaker_text) = match &last {
-                    (None, None) => (names.mentioned_before(cue.start as usize), None),
-                    known => known.clone(),
-                };
+                (q.speaker, q.speaker_text) = most_recent(names, &outers, &last, last_at, cue.start.min(q.outer.start));
             }
             Some((speaker, text, cue, false)) => {
                 q.cue = Some(cue);
@@ -139,14 +140,29 @@ pub(super) fn attribute(body: &str, paragraphs: &[Span], names: &Names, mut quot
                 q.cue = prev_cue;
                 (q.speaker, q.speaker_text) = last.clone();
             }
-            None if before.slice(body).trim().is_empty() => (q.speaker, q.speaker_text) = last.clone(),
+            // A quote opening a sentence right after a quoted one ("“…,” X said. “…”") shares
+            // its cue within the paragraph.
+            None if before.slice(body).trim().is_empty() => {
+                q.cue = prev_cue.filter(|_| same_paragraph);
+                (q.speaker, q.speaker_text) = last.clone();
+            }
             None => {}
         }
         if q.speaker.is_some() || q.speaker_text.is_some() {
             last = (q.speaker, q.speaker_text.clone());
+            last_at = q.cue.map_or(q.outer.start, |c| c.start) as usize;
         }
     }
     quotes
+}
+
+/// Who a pronoun cue at `at` refers to: the speaker quoted last, or a known speaker named after
+/// that (outside quotations), whichever comes later.
+fn most_recent(names: &Names, outers: &[Span], last: &Who, last_at: usize, at: u32) -> Who {
+    match names.named_before(at as usize, outers) {
+        Some((pos, speaker)) if pos > last_at || *last == (None, None) => (Some(speaker), None),
+        _ => last.clone(),
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -192,10 +192,11 @@ impl<'a> Names<'a> {
         names
     }
 
-    /// The known speaker mentioned by name last before byte `at`.
-    pub fn mentioned_before(&self, at: usize) -> Option<usize> {
-        let i = self.mentions.partition_point(|m| m.0 < at);
-        i.checked_sub(1).map(|i| self.mentions[i].1)
+    /// The known speaker named last before byte `at`, outside the spans `skip` (quotations), and
+    /// where.
+    pub fn named_before(&self, at: usize, skip: &[crate::model::Span]) -> Option<(usize, usize)> {
+        let outside = |pos: usize| !skip.iter().any(|s| (s.start as usize) <= pos && pos < s.end as usize);
+        self.mentions.iter().rev().find(|m| m.0 < at && outside(m.0)).copied()
     }
 
     /// The known speaker named first by name between bytes `start` and `end`.

@@ -180,13 +180,16 @@ pub struct ArticleContext<'a> {
     pub sentences: Vec<Span>,
     pub quotes: Vec<(usize, &'a Quote)>,
     pub speakers: &'a [Speaker],
+    /// How this article names the speakers.
+    pub names: quotes::Names<'a>,
 }
 
 impl<'a> ArticleContext<'a> {
     pub fn new(index: usize, article: &'a Article, quotes: Vec<(usize, &'a Quote)>, speakers: &'a [Speaker]) -> Self {
         let words = Words::new(&article.body);
         let sentences = article.paragraphs.iter().flat_map(|p| sentences(&article.body, *p)).collect();
-        ArticleContext { index, article, words, sentences, quotes, speakers }
+        let names = quotes::Names::new(&article.body, speakers);
+        ArticleContext { index, article, words, sentences, quotes, speakers, names }
     }
 }
 
@@ -428,7 +431,7 @@ fn paraphrases(
         }
         // Reported speech of someone else is not a paraphrase of the source.
         let someone_else = || {
-            quotes::sentence_speaker(body, sentence, ctx.speakers)
+            quotes::sentence_speaker(body, sentence, &ctx.names)
                 .is_some_and(|(known, printed)| known.map_or(printed.is_some(), |s| s != source.speaker))
         };
         if !found.is_empty() && !someone_else() {

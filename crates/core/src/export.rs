@@ -90,11 +90,9 @@ fn match_json(out: &mut String, corpus: &Corpus, m: &Match) {
         m.article_span.end,
         m.similarity
     );
-    if let Some(sp) =
-        m.quote.and_then(|q| corpus.quotes.get(q)).and_then(|q| q.speaker.and_then(|s| corpus.story.speakers.get(s)))
-    {
+    if let Some(name) = m.quote.and_then(|q| corpus.quote_speaker(q)) {
         out.push_str(",\"attributed_to\":");
-        string(out, &sp.name);
+        string(out, name);
     }
     out.push_str(",\"ops\":[");
     for (i, o) in m.ops.iter().enumerate() {

@@ -364,6 +364,12 @@ impl Corpus {
     pub fn quotes_of(&self, article: usize) -> impl Iterator<Item = (usize, &Quote)> {
         self.quotes.iter().enumerate().filter(move |(_, q)| q.article == article)
     }
+    /// Who quotation `q` is attributed to: the one answer the export, the quote view and the
+    /// variants view all give (a known speaker's name, else the speaker as the article prints it).
+    pub fn quote_speaker(&self, q: usize) -> Option<&str> {
+        let q = self.quotes.get(q)?;
+        self.story.speaker_name(q.speaker, q.speaker_text.as_deref())
+    }
     pub fn article_index(&self, id: &str) -> Option<usize> {
         self.story.articles.iter().position(|a| a.id == id)
     }

@@ -28,6 +28,15 @@ pub fn story(texts: &[&str]) -> Story {
     Story { title: "t".into(), summary: String::new(), sources: vec![source], speakers, topics: Vec::new(), articles }
 }
 
+/// The same story with every alias removed: the speakers go by their names alone.
+pub fn bare_story(texts: &[&str]) -> Story {
+    let mut s = story(texts);
+    for sp in &mut s.speakers {
+        sp.aliases.clear();
+    }
+    s
+}
+
 pub fn article(id: &str, body: &str) -> Article {
     Article {
         id: id.into(),

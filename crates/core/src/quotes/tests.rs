@@ -15,7 +15,7 @@ fn quotes(text: &str) -> Vec<(String, Option<String>, bool)> {
 
 #[test]
 fn word_lists_are_sorted_for_binary_search() {
-    assert!(SPEECH_VERBS.windows(2).all(|w| w[0] < w[1]));
+    assert!(cues::SPEECH_VERBS.windows(2).all(|w| w[0] < w[1]));
 }
 
 #[test]

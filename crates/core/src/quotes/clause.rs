@@ -1,0 +1,226 @@
+//! The clause shown as a quotation's attribution: the cue's own clause, nothing more.
+//!
+//! - A cue after the quote: from the first word after the closing mark to the end of the sentence
+//!   or the first comma, colon, semicolon, dash or quote mark ("Bukele wrote on X after Rubio’s
+//!   statement").
+//! - A cue before the quote: from the speaker (or, when the verb names none, "…, saying", from the
+//!   start of the sentence) through the verb, the speaker or listener named after it ("said Rubio",
+//!   "told reporters") and the phrases of place and time that follow it ("on X", "on Monday"), up
+//!   to the reported words ("Bukele confirmed the offer in a post on X, saying").
+//! - A cue set between dashes inside a quote: the words between the dashes.
+//!
+//! Sentence and clause edges skip abbreviations ("U.S.", "Mr."). This module only reads spans; it
+//! does not decide who speaks.
+
+use super::cues::is_speech_verb;
+use super::paragraph_of;
+use crate::model::{Quote, Span};
+use crate::text::{tokens_in, Token, TokenKind};
+
+/// Words that open a phrase of place, time or manner after a speech verb.
+const PREPOSITIONS: &[&str] =
+    &["at", "before", "during", "from", "in", "on", "over", "through", "to", "via", "while", "with"];
+
+/// Words of time that may follow a speech verb directly ("said Monday", "said last week").
+const TIMES: &[&str] = &[
+    "earlier",
+    "friday",
+    "last",
+    "later",
+    "monday",
+    "saturday",
+    "sunday",
+    "this",
+    "thursday",
+    "today",
+    "tonight",
+    "tuesday",
+    "wednesday",
+    "yesterday",
+];
+
+const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our"];
+
+/// The clause that attributes a quotation (see the module doc), or `None` without a cue.
+pub fn attribution(body: &str, paragraphs: &[Span], q: &Quote) -> Option<Span> {
+    let cue = q.cue?;
+    if cue.end as usize > body.len() {
+        return None;
+    }
+    let para = paragraph_of(paragraphs, cue.start).unwrap_or(cue);
+    let span = if cue.start >= q.outer.end {
+        let start = skip_gap(body, q.outer.end as usize, cue.start as usize);
+        Span::new(start, after_end(body, start, para.end as usize))
+    } else if cue.end <= q.outer.start {
+        let starts_with_verb = tokens_in(body, cue)
+            .first()
+            .is_some_and(|t| is_speech_verb(&t.span.slice(body).to_lowercase()) && t.kind == TokenKind::Word);
+        let start = if starts_with_verb { sentence_start(body, para, cue.start as usize) } else { cue.start as usize };
+        Span::new(start, extend(body, cue.end as usize, q.outer.start.max(cue.end) as usize))
+    } else {
+        cue
+    };
+    Some(trim(body, span))
+}
+
+/// Past spaces, commas and dashes from `from`, not beyond `limit`.
+fn skip_gap(body: &str, from: usize, limit: usize) -> usize {
+    let text = body.get(from..limit.max(from)).unwrap_or("");
+    from + (text.len() - text.trim_start_matches(|c: char| c.is_whitespace() || ",-–—".contains(c)).len())
+}
+
+/// Where a clause after a quote ends: the sentence end or the first comma, colon, semicolon, dash
+/// or quote mark.
+fn after_end(body: &str, from: usize, limit: usize) -> usize {
+    let end = clause_end(body, from, limit);
+    let text = body.get(from..end).unwrap_or("");
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let spaced = |k: usize| chars.get(k).is_none_or(|x| x.1.is_whitespace());
+        let dash = matches!(c, '—' | '–') || (c == '-' && k > 0 && spaced(k - 1) && spaced(k + 1));
+        if dash || matches!(c, ',' | ';' | ':' | '(' | '“' | '”' | '"' | '«' | '»') {
+            return from + i;
+        }
+    }
+    end
+}
+
+/// The start of the sentence around `at`, not before the last quote mark before it.
+fn sentence_start(body: &str, para: Span, at: usize) -> usize {
+    let floor = (para.start as usize).min(at);
+    let text = body.get(floor..at).unwrap_or("");
+    let floor = text
+        .rfind(['“', '”', '"', '«', '»'])
+        .map_or(floor, |i| floor + i + text[i..].chars().next().map_or(1, char::len_utf8));
+    clause_start(body, floor, at)
+}
+
+/// From the end of a cue before a quote, over the phrases that belong to it: the listener after
+/// "told", phrases of place and time ("on X", "in a post on X", "on Monday").
+fn extend(body: &str, from: usize, limit: usize) -> usize {
+    let verb = body.get(..from).unwrap_or("").rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let mut a = Ahead { body, toks: tokens_in(body, Span::new(from, limit)), i: 0, end: from };
+    if matches!(verb.to_lowercase().as_str(), "told" | "tells" | "asked" | "informed") {
+        a.noun_phrase(); // the listener: "told reporters"
+    }
+    loop {
+        match a.word() {
+            Some(w) if TIMES.contains(&w.as_str()) => {
+                a.take();
+                if matches!(w.as_str(), "last" | "this") && a.word().is_some() {
+                    a.take();
+                }
+            }
+            Some(w) if PREPOSITIONS.contains(&w.as_str()) => {
+                let saved = (a.i, a.end);
+                a.take();
+                if !a.noun_phrase() {
+                    (a.i, a.end) = saved;
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    a.end
+}
+
+/// The words after a cue, read one at a time while only spaces separate them.
+struct Ahead<'a> {
+    body: &'a str,
+    toks: Vec<Token>,
+    i: usize,
+    end: usize,
+}
+
+impl Ahead<'_> {
+    /// The next word in lowercase, when only spaces lie between it and what was taken.
+    fn word(&self) -> Option<String> {
+        let t = self.toks.get(self.i).filter(|t| t.kind == TokenKind::Word)?;
+        let gap = self.body.get(self.end..t.span.start as usize)?;
+        gap.trim().is_empty().then(|| t.span.slice(self.body).to_lowercase())
+    }
+    fn take(&mut self) {
+        if let Some(t) = self.toks.get(self.i) {
+            self.end = t.span.end as usize;
+            self.i += 1;
+        }
+    }
+    /// An optional determiner and up to three words, stopping at "that", a preposition or a
+    /// second determiner. False (and nothing taken) when no word follows the determiner.
+    fn noun_phrase(&mut self) -> bool {
+        let saved = (self.i, self.end);
+        if self.word().is_some_and(|w| DETERMINERS.contains(&w.as_str())) {
+            self.take();
+        }
+        let mut taken = 0;
+        while taken < 3 {
+            match self.word() {
+                Some(w) if w != "that" && !PREPOSITIONS.contains(&w.as_str()) && !DETERMINERS.contains(&w.as_str()) => {
+                    self.take();
+                    taken += 1;
+                }
+                _ => break,
+            }
+        }
+        if taken == 0 {
+            (self.i, self.end) = saved;
+        }
+        taken > 0
+    }
+}
+
+/// Without spaces, commas, colons or dashes at either end.
+fn trim(body: &str, span: Span) -> Span {
+    let text = span.slice(body);
+    let edge = |c: char| c.is_whitespace() || ",:;-–—".contains(c);
+    let lead = text.len() - text.trim_start_matches(edge).len();
+    let trimmed = text.trim_start_matches(edge).trim_end_matches(edge);
+    Span::new(span.start as usize + lead, span.start as usize + lead + trimmed.len())
+}
+
+/// From `from` to the end of its clause: the next sentence end, capped at `limit`.
+pub(super) fn clause_end(body: &str, from: usize, limit: usize) -> usize {
+    let limit = limit.max(from).min(body.len());
+    let text = body.get(from..limit).unwrap_or("");
+    let mut end = limit;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '!' | '?' | '\n') && i > 0 {
+            let before = &text[..i];
+            let last_word = before.rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.').next().unwrap_or("");
+            if c == '.' && is_abbreviation(last_word) {
+                continue;
+            }
+            end = from + i;
+            break;
+        }
+    }
+    end
+}
+
+/// From the start of the clause that ends at `to`, not before `floor`.
+pub(super) fn clause_start(body: &str, floor: usize, to: usize) -> usize {
+    let floor = floor.min(to);
+    let text = body.get(floor..to).unwrap_or("");
+    let mut start = floor;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '!' | '?') {
+            let last_word = text[..i].rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.').next().unwrap_or("");
+            let followed_by_space = text[i + 1..].starts_with(char::is_whitespace);
+            if followed_by_space && !is_abbreviation(last_word) {
+                start = floor + i + 1;
+            }
+        }
+    }
+    start
+}
+
+pub(super) fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    if w == "X" {
+        return false; // "in a post on X." ends a sentence far more often than it abbreviates
+    }
+    (w.len() <= 3 && w.chars().next().is_some_and(char::is_uppercase) && w.len() <= 2)
+        || w.split('.').all(|p| p.chars().count() <= 1)
+        || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Sen" | "Rep" | "Gov" | "Gen" | "Jr" | "Sr" | "Prof")
+}

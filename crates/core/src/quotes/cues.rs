@@ -1,0 +1,310 @@
+//! Attribution cues: the speech verb next to a quotation ("Rubio said", "said Rubio", "according
+//! to Bukele", "he added", "…, saying") and the speaker it names.
+//!
+//! A cue is looked for inside a dash-inserted attribution first, then right after the quote in
+//! the same sentence, then before it in the same sentence. A pronoun takes the speaker quoted
+//! last, or a known speaker named by name after that, whichever is later. A quotation with no cue
+//! continues the previous speaker; it shares the previous quotation's cue when it continues its
+//! sentence or opens the next sentence of the same paragraph ("“…,” X said. “…”"). Names are
+//! resolved by [`Names`]; the clause shown as the
+//! attribution is `clause`'s business.
+
+use super::clause::{self, clause_end, clause_start};
+use super::paragraph_of;
+use super::speakers::Names;
+use crate::model::{Quote, Span};
+use crate::text::{tokens_in, Token, TokenKind};
+
+/// Verbs (and "according") that introduce reported speech.
+pub(super) const SPEECH_VERBS: &[&str] = &[
+    "according",
+    "acknowledged",
+    "added",
+    "adding",
+    "adds",
+    "admitted",
+    "announced",
+    "argued",
+    "asked",
+    "asserted",
+    "boasted",
+    "claimed",
+    "commented",
+    "confirmed",
+    "continued",
+    "declared",
+    "described",
+    "emphasised",
+    "emphasized",
+    "exclaimed",
+    "explained",
+    "explains",
+    "gushed",
+    "insisted",
+    "mused",
+    "noted",
+    "posted",
+    "remarked",
+    "replied",
+    "reported",
+    "responded",
+    "revealed",
+    "said",
+    "saying",
+    "says",
+    "stated",
+    "states",
+    "stressed",
+    "tells",
+    "told",
+    "tweeted",
+    "warned",
+    "writes",
+    "writing",
+    "wrote",
+];
+
+pub(super) fn is_speech_verb(lower: &str) -> bool {
+    SPEECH_VERBS.binary_search(&lower).is_ok()
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
+
+/// Words of a window with their lowercase form, for cue matching.
+struct Words<'a> {
+    body: &'a str,
+    tokens: Vec<Token>,
+}
+
+impl<'a> Words<'a> {
+    fn new(body: &'a str, span: Span) -> Self {
+        Words { body, tokens: tokens_in(body, span) }
+    }
+    fn text(&self, i: usize) -> &'a str {
+        self.tokens[i].span.slice(self.body)
+    }
+    fn lower(&self, i: usize) -> String {
+        self.text(i).to_lowercase().replace('’', "'")
+    }
+    fn is_word(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Word
+    }
+}
+
+/// A speaker found next to a quote: (known speaker, as printed, cue span, is a pronoun).
+pub(super) type Cue = (Option<usize>, Option<String>, Span, bool);
+
+/// Who is speaking: (known speaker, as printed).
+type Who = (Option<usize>, Option<String>);
+
+/// Sets each quote's speaker and cue.
+pub(super) fn attribute(body: &str, paragraphs: &[Span], names: &Names, mut quotes: Vec<Quote>) -> Vec<Quote> {
+    let mut last: Who = (None, None);
+    let mut last_at = 0; // where the last speaker was named
+    let outers: Vec<Span> = quotes.iter().map(|q| q.outer).collect();
+    for qi in 0..quotes.len() {
+        let q = &quotes[qi];
+        let para = paragraph_of(paragraphs, q.outer.start).unwrap_or(q.outer);
+        let next_start = quotes.get(qi + 1).map_or(para.end, |n| n.outer.start.min(para.end).max(q.outer.end));
+        let prev_end = qi.checked_sub(1).map_or(para.start, |p| quotes[p].outer.end.clamp(para.start, q.outer.start));
+        let after =
+            Span { start: q.outer.end, end: clause_end(body, q.outer.end as usize, next_start as usize) as u32 };
+        let before =
+            Span { start: clause_start(body, prev_end as usize, q.outer.start as usize) as u32, end: q.outer.start };
+        // A quotation that ends its sentence ("… system.” He said …) leaves a cue that leads into
+        // the next quotation of the paragraph to that one.
+        let ends_sentence = q.inner.slice(body).trim_end().ends_with(['.', '!', '?']);
+        let leads_on = ends_sentence && after.end == next_start && qi + 1 < quotes.len();
+        let found = q
+            .cue
+            .and_then(|c| cue_in(body, c, names, Side::Before))
+            .or_else(|| if leads_on { None } else { cue_in(body, after, names, Side::After) })
+            .or_else(|| cue_in(body, before, names, Side::Before));
+        // No sentence break since the previous quote of this paragraph ended.
+        let same_sentence = qi > 0 && quotes[qi - 1].outer.end >= para.start && before.start == prev_end;
+        let prev_cue = qi.checked_sub(1).and_then(|p| quotes[p].cue);
+        let same_paragraph = qi > 0 && quotes[qi - 1].outer.start >= para.start;
+        let q = &mut quotes[qi];
+        match found {
+            Some((_, _, cue, true)) => {
+                q.cue = Some(cue);
+                (q.speaker, q.speaker_text) = most_recent(names, &outers, &last, last_at, cue.start.min(q.outer.start));
+            }
+            Some((speaker, text, cue, false)) => {
+                q.cue = Some(cue);
+                (q.speaker, q.speaker_text) = (speaker, text);
+            }
+            // No cue: the next fragment of the same sentence shares the previous one's cue; a
+            // quote standing alone continues the previous speaker.
+            None if same_sentence => {
+                q.cue = prev_cue;
+                (q.speaker, q.speaker_text) = last.clone();
+            }
+            // A quote opening a sentence right after a quoted one ("“…,” X said. “…”") shares
+            // its cue within the paragraph.
+            None if before.slice(body).trim().is_empty() => {
+                q.cue = prev_cue.filter(|_| same_paragraph);
+                (q.speaker, q.speaker_text) = last.clone();
+            }
+            None => {}
+        }
+        if q.speaker.is_some() || q.speaker_text.is_some() {
+            last = (q.speaker, q.speaker_text.clone());
+            last_at = q.cue.map_or(q.outer.start, |c| c.start) as usize;
+        }
+    }
+    quotes
+}
+
+/// Who a pronoun cue at `at` refers to: the speaker quoted last, or a known speaker named after
+/// that (outside quotations), whichever comes later.
+fn most_recent(names: &Names, outers: &[Span], last: &Who, last_at: usize, at: u32) -> Who {
+    match names.named_before(at as usize, outers) {
+        Some((pos, speaker)) if pos > last_at || *last == (None, None) => (Some(speaker), None),
+        _ => last.clone(),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Side {
+    Before,
+    After,
+}
+
+/// Looks for a speech verb in `window` and the speaker it names.
+pub(super) fn cue_in(body: &str, window: Span, names: &Names, side: Side) -> Option<Cue> {
+    if window.is_empty() {
+        return None;
+    }
+    let w = Words::new(body, window);
+    let n = w.tokens.len();
+    let verbs: Vec<usize> = (0..n).filter(|&i| w.is_word(i) && is_speech_verb(&w.lower(i))).collect();
+    let verb = match side {
+        // After a quote the cue comes at once: ", Salvadoran President Nayib Bukele said".
+        Side::After => *verbs.iter().find(|&&i| (0..i).filter(|&j| w.is_word(j)).count() <= 6)?,
+        Side::Before => *verbs.last()?,
+    };
+    let (np, np_span) = speaker_phrase(&w, verb);
+    let verb_span = w.tokens[verb].span;
+    let cue = Span {
+        start: np_span.map_or(verb_span.start, |s| s.start.min(verb_span.start)),
+        end: np_span.map_or(verb_span.end, |s| s.end.max(verb_span.end)),
+    };
+    if np.is_empty() {
+        // "…, saying, “…”": the speaker is whoever the clause is about.
+        return subject(&w, &verbs, verb, names).map(|(who, pronoun)| (who.0, who.1, cue, pronoun));
+    }
+    if np.split_whitespace().count() == 1 && PRONOUNS.contains(&np.to_lowercase().as_str()) {
+        return Some((None, None, cue, true));
+    }
+    let (known, printed) = names.resolve(&np, np_span.map_or(0, |s| s.start as usize));
+    Some((known, printed, cue, false))
+}
+
+/// The phrase that names the speaker of `verb`: before it ("Rubio said"), or after it ("said
+/// Rubio", "according to Bukele").
+fn speaker_phrase(w: &Words, verb: usize) -> (String, Option<Span>) {
+    let verb_lower = w.lower(verb);
+    if verb_lower == "according" {
+        return noun_phrase_after(w, verb + 1);
+    }
+    match noun_phrase_before(w, verb) {
+        (np, Some(span)) if !np.is_empty() => (np, Some(span)),
+        // "said Rubio", "said the president"; see `inverts`.
+        _ if inverts(&verb_lower) && names_follow(w, verb + 1) => noun_phrase_after(w, verb + 1),
+        _ => (String::new(), None),
+    }
+}
+
+/// Who a clause without a speaker at its verb ("…, saying") is about: the first known speaker it
+/// names, else the speaker of an earlier speech verb in it, else a pronoun that opens it.
+fn subject(w: &Words, verbs: &[usize], verb: usize, names: &Names) -> Option<(Who, bool)> {
+    let (start, end) = (w.tokens.first()?.span.start as usize, w.tokens.get(verb)?.span.start as usize);
+    if let Some(s) = names.first_mention_in(start, end) {
+        return Some(((Some(s), None), false));
+    }
+    for &v in verbs.iter().filter(|&&v| v < verb) {
+        let (np, span) = noun_phrase_before(w, v);
+        if let (false, Some(span)) = (np.is_empty(), span) {
+            if PRONOUNS.contains(&np.to_lowercase().as_str()) {
+                return Some(((None, None), true));
+            }
+            return Some((names.resolve(&np, span.start as usize), false));
+        }
+    }
+    let first = (0..verb).find(|&i| w.is_word(i))?;
+    PRONOUNS.contains(&w.lower(first).as_str()).then_some(((None, None), true))
+}
+
+/// Up to six words before `verb`, stopping at punctuation, quote marks and conjunctions.
+fn noun_phrase_before(w: &Words, verb: usize) -> (String, Option<Span>) {
+    let mut first = verb;
+    let mut last = verb;
+    let mut i = verb;
+    let mut taken = 0;
+    while i > 0 && taken < 6 {
+        i -= 1;
+        if !w.is_word(i) {
+            if w.text(i) == "." && i > 0 && clause::is_abbreviation(w.text(i - 1)) {
+                continue;
+            }
+            break;
+        }
+        let lower = w.lower(i);
+        if (lower.ends_with("ly") || matches!(lower.as_str(), "also" | "then" | "later" | "again" | "further"))
+            && first == verb
+        {
+            last = i; // "reportedly stated": the adverb is not part of the name
+            continue;
+        }
+        if matches!(lower.as_str(), "and" | "that" | "but" | "which" | "who" | "as" | "while" | "after" | "when") {
+            break;
+        }
+        first = i;
+        taken += 1;
+        if matches!(lower.as_str(), "a" | "an" | "the") {
+            break;
+        }
+    }
+    phrase(w, first, last)
+}
+
+/// Does a name (a capitalized word, or "the"/"a" and a word) start at `i`?
+fn names_follow(w: &Words, i: usize) -> bool {
+    let capital =
+        |i: usize| i < w.tokens.len() && w.is_word(i) && w.text(i).chars().next().is_some_and(char::is_uppercase);
+    capital(i) || (i + 1 < w.tokens.len() && matches!(w.lower(i).as_str(), "the" | "a" | "an") && w.is_word(i + 1))
+}
+
+/// Up to six words from `start`, stopping at punctuation: "said Rubio", "according to Bukele".
+fn noun_phrase_after(w: &Words, start: usize) -> (String, Option<Span>) {
+    let mut i = start;
+    if i < w.tokens.len() && w.lower(i) == "to" {
+        i += 1;
+    }
+    let from = i;
+    while i < w.tokens.len()
+        && i - from < 6
+        && (w.is_word(i) || (w.text(i) == "." && i > 0 && clause::is_abbreviation(w.text(i - 1))))
+    {
+        if matches!(w.lower(i).as_str(), "and" | "that" | "in" | "on" | "after" | "to" | "about" | "at") {
+            break;
+        }
+        i += 1;
+    }
+    phrase(w, from, i)
+}
+
+fn phrase(w: &Words, from: usize, to: usize) -> (String, Option<Span>) {
+    if from >= to {
+        return (String::new(), None);
+    }
+    let span = Span { start: w.tokens[from].span.start, end: w.tokens[to - 1].span.end };
+    (span.slice(w.body).to_string(), Some(span))
+}
+
+/// Can the speaker follow this verb ("said Rubio")? Never after "told" (its object is the listener)
+/// nor after a participle ("saying it would").
+fn inverts(verb: &str) -> bool {
+    !verb.ends_with("ing") && !matches!(verb, "told" | "tells" | "according" | "described" | "reported")
+}

@@ -1,0 +1,63 @@
+use super::*;
+
+fn speakers(list: &[(&str, &[&str])]) -> Vec<Speaker> {
+    list.iter()
+        .map(|(name, aliases)| Speaker { name: (*name).into(), aliases: aliases.iter().map(|a| (*a).into()).collect() })
+        .collect()
+}
+
+fn who(body: &str, sp: &[Speaker], np: &str) -> String {
+    let names = Names::new(body, sp);
+    let at = body.find(np).unwrap_or(body.len());
+    match names.resolve(np, at) {
+        (Some(s), _) => sp[s].name.clone(),
+        (None, Some(printed)) => format!("printed: {printed}"),
+        (None, None) => "nobody".into(),
+    }
+}
+
+#[test]
+fn names_titles_and_surnames_resolve_without_aliases() {
+    let sp = speakers(&[("Nayib Bukele", &[]), ("Marco Rubio", &[])]);
+    let body = "Salvadoran President Nayib Bukele met Marco Rubio.";
+    for np in ["Bukele", "President Bukele", "Salvadoran President Nayib Bukele", "Mr. Rubio"] {
+        assert_ne!(who(body, &sp, np).get(..8), Some("printed:"), "{np}");
+    }
+    assert_eq!(who(body, &sp, "Secretary Rubio"), "Marco Rubio");
+}
+
+#[test]
+fn a_role_the_article_binds_names_its_speaker() {
+    let sp = speakers(&[("Nayib Bukele", &[]), ("Marco Rubio", &[])]);
+    let body = "Bukele, El Salvador's president, met Rubio. Later El Salvador's president said more.";
+    assert_eq!(who(body, &sp, "El Salvador's president"), "Nayib Bukele");
+    let body = "El Salvador’s President Nayib Bukele met Secretary of State Marco Rubio. The president said so.";
+    assert_eq!(who(body, &sp, "The president"), "Nayib Bukele");
+    assert_eq!(who(body, &sp, "the secretary of state"), "Marco Rubio");
+}
+
+#[test]
+fn the_role_goes_to_the_speaker_named_last_before() {
+    let sp = speakers(&[("Nayib Bukele", &[]), ("Donald Trump", &[])]);
+    let body = "President Donald Trump spoke first. Then Salvadoran President Nayib Bukele spoke. The president said";
+    assert_eq!(who(body, &sp, "The president"), "Nayib Bukele");
+}
+
+#[test]
+fn hand_written_aliases_still_work_and_win_over_inferred_roles() {
+    let sp = speakers(&[("Nayib Bukele", &["the president", "the strongman"]), ("Donald Trump", &[])]);
+    let body = "Bukele spoke. Then President Donald Trump spoke. The president said";
+    assert_eq!(who(body, &sp, "The president"), "Nayib Bukele");
+    assert_eq!(who(body, &sp, "the strongman"), "Nayib Bukele");
+    let bare = speakers(&[("Nayib Bukele", &[]), ("Donald Trump", &[])]);
+    assert_eq!(who(body, &bare, "The president"), "Donald Trump");
+}
+
+#[test]
+fn a_surname_joins_the_full_name_the_article_gives() {
+    let sp = speakers(&[("Nayib Bukele", &[])]);
+    let body = "Leti Volpp, a law professor, disagreed. Volpp said it was illegal.";
+    assert_eq!(who(body, &sp, "Volpp"), "printed: Leti Volpp");
+    assert_eq!(who(body, &sp, "A U.S. official"), "printed: A U.S. official");
+    assert_eq!(who(body, &sp, "Bukele’s spokesman"), "printed: Bukele’s spokesman");
+}

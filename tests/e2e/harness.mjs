@@ -23,7 +23,12 @@ export const presslensBin = resolve(process.env.PRESSLENS_BIN ?? join(root, 'tar
 
 /** Runs the presslens command line from the project root; returns what it printed. */
 export function presslens(...args) {
-  return execFileSync(presslensBin, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(presslensBin, args, {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 1 << 30,
+  });
 }
 
 /** Serves `dir` at `base` on 127.0.0.1 with an ephemeral port. */

@@ -53,8 +53,8 @@ test('a 1,000-article site opens with its own story in every view', async () => 
   // The export in the page is what the command line gives for the same folder.
   const cli = JSON.parse(presslens('quotes', '--json', '--corpus', corpusDir));
   const matches = await page.evaluate(() => presslens.matches());
-  assert.equal(matches.matches.length, cli.matches.length);
-  assert.deepEqual(matches.matches.slice(0, 20), cli.matches.slice(0, 20));
+  assert.equal(matches.length, cli.matches.length);
+  assert.deepEqual(matches, cli.matches);
 
   const id = story.articles[123].id;
   await visit(page, `${site.url}?view=reader&article=${id}`);

@@ -90,8 +90,9 @@ fn saved_from(raw: &str) -> Option<String> {
     let at = head.find("saved from url=(")?;
     let rest = &head[at + 16..];
     let rest = &rest[rest.find(')')? + 1..];
-    let end = rest.find(|c: char| c.is_whitespace() || c == '-').unwrap_or(rest.len());
-    let url = &rest[..end];
+    let end = rest.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(rest.len());
+    let url = rest[..end].trim_end_matches("--");
+
     url.starts_with("http").then(|| url.to_string())
 }
 

@@ -33,7 +33,11 @@ const BYLINE_SELECTORS: &[&str] = &[
 ];
 
 /// The credited author(s) and the wire agency.
-pub fn author_and_via(doc: &Document, ld: &LinkedData, first_paragraph: Option<&str>) -> (Option<String>, Option<String>) {
+pub fn author_and_via(
+    doc: &Document,
+    ld: &LinkedData,
+    first_paragraph: Option<&str>,
+) -> (Option<String>, Option<String>) {
     let mut via = None;
     let mut names: Vec<String> = Vec::new();
     for p in &ld.authors {
@@ -95,9 +99,9 @@ pub fn agency(name: &str) -> Option<&'static str> {
 /// "(AP) —", "(AFP) -", "(Reuters) -" near the start of the first paragraph.
 fn dateline_agency(p: &str) -> Option<&'static str> {
     let head: String = p.chars().take(160).collect();
-    AGENCIES.iter().find_map(|(a, forms)| {
-        forms.iter().any(|f| head.to_lowercase().contains(&format!("({f})"))).then_some(*a)
-    })
+    AGENCIES
+        .iter()
+        .find_map(|(a, forms)| forms.iter().any(|f| head.to_lowercase().contains(&format!("({f})"))).then_some(*a))
 }
 
 /// Names from a byline: "By A and B | Reuters" → ["A", "B"], with the agency noted in `via`.

@@ -27,13 +27,7 @@ pub fn decode(bytes: &[u8], html: bool) -> Decoded {
         Some((enc, len)) => (enc, len),
         None => {
             let declared = if html { declared_charset(&bytes[..bytes.len().min(PRESCAN)]) } else { None };
-            let enc = declared.unwrap_or_else(|| {
-                if std::str::from_utf8(bytes).is_ok() {
-                    UTF_8
-                } else {
-                    WINDOWS_1252
-                }
-            });
+            let enc = declared.unwrap_or_else(|| if std::str::from_utf8(bytes).is_ok() { UTF_8 } else { WINDOWS_1252 });
             (enc, 0)
         }
     };

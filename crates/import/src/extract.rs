@@ -31,7 +31,8 @@ pub fn extract(bytes: &[u8], name_hint: &str) -> Result<Extracted, ImportError> 
     guard::check_size(bytes)?;
     let lower = name_hint.to_ascii_lowercase();
     let is_text = lower.ends_with(".txt") || lower.ends_with(".text");
-    let is_html = [".html", ".htm", ".xhtml", ".shtml"].iter().any(|e| lower.ends_with(e)) || (!is_text && looks_like_html(bytes));
+    let is_html = [".html", ".htm", ".xhtml", ".shtml"].iter().any(|e| lower.ends_with(e))
+        || (!is_text && looks_like_html(bytes));
     let decoded = decode::decode(bytes, is_html);
     let mut notes = Vec::new();
     if decoded.had_errors {

@@ -38,7 +38,8 @@ const VOID: &[&str] = &[
 const SELF_CLOSING_KIND: &[&str] =
     &["p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp", "tbody", "thead", "tfoot"];
 /// Elements whose content is text, not tags.
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"];
+const RAW_TEXT: &[&str] =
+    &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"];
 /// How far down the stack an end tag looks for its element.
 const END_TAG_REACH: usize = 64;
 

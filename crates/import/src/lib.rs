@@ -17,7 +17,7 @@
 //!
 //! The pure part ([`extract`], [`list`]) reads bytes and returns data; it does no file I/O and
 //! builds for wasm32 (a browser Web Worker). Reading folders, writing `articles/<id>.txt` and
-//! merging `story.toml` is the `fs` feature's job.
+//! merging `story.toml` is the `fs` feature's job ([`fs`]).
 
 mod blocks;
 mod boiler;
@@ -32,6 +32,8 @@ mod jsonld;
 pub mod list;
 mod meta;
 
+#[cfg(feature = "fs")]
+pub mod fs;
 
 pub use extract::{extract, Extracted};
 pub use meta::Meta;

@@ -37,7 +37,9 @@ const TEXT: &[&str] = &["text", "story_text", "body", "content", "full_text"];
 pub fn parse(bytes: &[u8], name_hint: &str) -> Result<Vec<Row>, ImportError> {
     let text = crate::decode::decode(bytes, false).text;
     let lower = name_hint.to_ascii_lowercase();
-    let json = lower.ends_with(".json") || lower.ends_with(".jsonl") || lower.ends_with(".ndjson")
+    let json = lower.ends_with(".json")
+        || lower.ends_with(".jsonl")
+        || lower.ends_with(".ndjson")
         || (!lower.ends_with(".csv") && text.trim_start().starts_with(['[', '{']));
     let rows = if json { parse_json(&text)? } else { parse_csv(&text)? };
     Ok(rows.into_iter().filter(|r| r.file.is_some() || r.text.is_some() || r.url.is_some()).collect())
@@ -65,7 +67,9 @@ fn parse_csv(text: &str) -> Result<Vec<Row>, ImportError> {
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| ImportError::BadList(e.to_string()))?;
-        let get = |c: Option<usize>| c.and_then(|c| record.get(c)).map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
+        let get = |c: Option<usize>| {
+            c.and_then(|c| record.get(c)).map(str::trim).filter(|v| !v.is_empty()).map(str::to_string)
+        };
         rows.push(Row {
             number: record.position().map_or(i + 2, |p| p.line() as usize),
             url: get(cols[0]),
@@ -102,7 +106,8 @@ fn row_of(number: usize, e: &Value) -> Row {
         names.iter().find_map(|n| match e.get(n)? {
             Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
             Value::Array(a) => {
-                let parts: Vec<&str> = a.iter().filter_map(|v| v.as_str().or_else(|| v.get("name")?.as_str())).collect();
+                let parts: Vec<&str> =
+                    a.iter().filter_map(|v| v.as_str().or_else(|| v.get("name")?.as_str())).collect();
                 (!parts.is_empty()).then(|| parts.join(", "))
             }
             Value::Object(o) => o.get("name").and_then(Value::as_str).map(str::to_string),

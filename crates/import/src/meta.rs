@@ -69,7 +69,8 @@ fn strip_tracking(url: &str) -> String {
         .split('&')
         .filter(|p| {
             let key = p.split('=').next().unwrap_or("").to_ascii_lowercase();
-            !(key.starts_with("utm_") || ["fbclid", "gclid", "ocid", "cmpid", "ito", "smid", "ref"].contains(&key.as_str()))
+            !(key.starts_with("utm_")
+                || ["fbclid", "gclid", "ocid", "cmpid", "ito", "smid", "ref"].contains(&key.as_str()))
         })
         .collect();
     let mut out = base.to_string();
@@ -86,13 +87,16 @@ fn strip_tracking(url: &str) -> String {
 
 /// The URL in a browser's `<!-- saved from url=(0083)https://… -->` comment.
 fn saved_from(raw: &str) -> Option<String> {
-    let head = &raw[..raw.len().min(4096)];
+    let mut cut = raw.len().min(4096);
+    while !raw.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &raw[..cut];
     let at = head.find("saved from url=(")?;
     let rest = &head[at + 16..];
     let rest = &rest[rest.find(')')? + 1..];
     let end = rest.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(rest.len());
     let url = rest[..end].trim_end_matches("--");
-
     url.starts_with("http").then(|| url.to_string())
 }
 

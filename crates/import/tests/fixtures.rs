@@ -82,13 +82,18 @@ fn fixture_pages_meet_the_text_and_metadata_budgets() {
     assert!(pages.len() >= 20, "expected at least 20 fixture pages, found {}", pages.len());
     let (mut ours, mut theirs) = (Score::default(), Score::default());
     let mut right = [0usize; 6];
-    let mut report = String::from("page                                              ours P / R      dom_smoothie P / R   wrong facts\n");
+    let mut report = String::from(
+        "page                                              ours P / R      dom_smoothie P / R   wrong facts\n",
+    );
     for page in &pages {
         let stem = page.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
         let bytes = std::fs::read(page).expect("readable page");
-        let want_text = std::fs::read_to_string(page.with_file_name(format!("{stem}.expected.txt"))).expect("expected.txt");
-        let want_meta: toml::Table =
-            std::fs::read_to_string(page.with_file_name(format!("{stem}.expected.toml"))).expect("expected.toml").parse().expect("valid toml");
+        let want_text =
+            std::fs::read_to_string(page.with_file_name(format!("{stem}.expected.txt"))).expect("expected.txt");
+        let want_meta: toml::Table = std::fs::read_to_string(page.with_file_name(format!("{stem}.expected.toml")))
+            .expect("expected.toml")
+            .parse()
+            .expect("valid toml");
         let got = extract(&bytes, &format!("{stem}.html")).unwrap_or_else(|e| panic!("{stem}: {e}"));
         let s = Score::of(&got.paragraphs.join("\n"), &want_text);
         let d = Score::of(&dom_smoothie_text(&decode(&bytes, true).text), &want_text);

@@ -113,17 +113,15 @@ fn keep(b: &Block) -> bool {
     }
 }
 
-/// Drops a repeated line (a pull quote that repeats body text), keeping the first.
+/// Drops a pull quote: a line outside the body's paragraphs that repeats one of them. Paragraphs
+/// that repeat each other are both kept (an article may say the same thing twice).
 fn dedupe(kept: Vec<&Block>) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
-    let mut out = Vec::new();
-    for b in kept {
-        if b.kind != Kind::Embed && !seen.insert(b.text.as_str()) {
-            continue;
-        }
-        out.push(b.text.clone());
-    }
-    out
+    let paragraphs: std::collections::HashSet<&str> =
+        kept.iter().filter(|b| b.kind == Kind::Paragraph).map(|b| b.text.as_str()).collect();
+    kept.iter()
+        .filter(|b| matches!(b.kind, Kind::Paragraph | Kind::Embed) || !paragraphs.contains(b.text.as_str()))
+        .map(|b| b.text.clone())
+        .collect()
 }
 
 /// No container stood out (a short page): every block that is not furniture.

@@ -269,10 +269,12 @@ pub fn container_of(node: &NodeRef) -> NodeId {
     cur.id
 }
 
-/// Whitespace runs (including no-break spaces) become one space; the ends are trimmed.
+/// Whitespace runs (including no-break spaces) become one space; the ends are trimmed; control
+/// characters (NUL and the like, never visible text) are dropped.
 pub fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| c.is_whitespace() || c == '\u{a0}').filter(|w| !w.is_empty()) {
+    let words = s.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c.is_control()).filter(|w| !w.is_empty());
+    for word in words {
         if !out.is_empty() {
             out.push(' ');
         }

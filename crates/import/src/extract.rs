@@ -17,9 +17,15 @@ pub struct Extracted {
 }
 
 impl Extracted {
-    /// The text in the corpus's article format: one paragraph per line, ending in a newline.
+    /// The text in the corpus's article format: one paragraph per line, ending in a newline. A
+    /// first paragraph that starts like the format's date line ("date night…") is put after an
+    /// empty line, so it is read as text.
     pub fn body(&self) -> String {
-        let mut out = self.paragraphs.join("\n");
+        let mut out = String::new();
+        if self.paragraphs.first().is_some_and(|p| p.starts_with("date ")) {
+            out.push('\n');
+        }
+        out.push_str(&self.paragraphs.join("\n"));
         out.push('\n');
         out
     }

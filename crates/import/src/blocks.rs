@@ -136,7 +136,7 @@ pub fn collect(root: &NodeRef) -> Vec<Block> {
         Exit { owner: NodeId, furniture: bool, link: bool, block: bool },
     }
     let mut links = 0usize;
-    let mut stack = vec![Frame::Enter(root.clone())];
+    let mut stack = vec![Frame::Enter(*root)];
     while let Some(frame) = stack.pop() {
         match frame {
             Frame::Exit { owner, furniture, link, block } => {
@@ -252,7 +252,7 @@ impl Walker {
 
 /// The element a block counts towards: up from `node` past paragraph, list and inline tags.
 pub fn container_of(node: &NodeRef) -> NodeId {
-    let mut cur = node.clone();
+    let mut cur = *node;
     for _ in 0..8 {
         let tag = cur.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
         if !THROUGH.contains(&tag.as_str()) && cur.id != node.id {

@@ -41,7 +41,7 @@ pub fn lines(el: &NodeRef, tag: &str) -> Option<Vec<String>> {
     let mut out = Vec::new();
     let mut loose = String::new();
     let mut seen_paragraph = false;
-    let mut stack = vec![el.clone()];
+    let mut stack = vec![*el];
     while let Some(node) = stack.pop() {
         if node.is_text() {
             loose.push_str(&node.text());
@@ -82,7 +82,7 @@ fn flush(loose: &mut String, keep: bool, out: &mut Vec<String>) {
 /// The text under `node`, skipping scripts and the like; `<br>` counts as a space.
 pub fn text_of(node: &NodeRef) -> String {
     let mut out = String::new();
-    let mut stack = vec![node.clone()];
+    let mut stack = vec![*node];
     while let Some(n) = stack.pop() {
         if n.is_text() {
             out.push_str(&n.text());
@@ -108,7 +108,7 @@ mod tests {
     fn embed_lines(html: &str) -> Vec<String> {
         let doc = Document::from(html);
         let sel = doc.select("blockquote");
-        let node = sel.nodes().first().expect("a blockquote").clone();
+        let node = *sel.nodes().first().expect("a blockquote");
         lines(&node, "blockquote").expect("an embed")
     }
 

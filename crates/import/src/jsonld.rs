@@ -50,7 +50,7 @@ pub fn read(scripts: &[String]) -> LinkedData {
     };
     let publisher = article
         .get("publisher")
-        .and_then(|p| resolve(p))
+        .and_then(resolve)
         .and_then(|p| string(p.get("name")))
         .or_else(|| nodes.iter().find_map(organization_name));
     let url = string(article.get("url")).or_else(|| {

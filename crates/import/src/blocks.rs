@@ -187,6 +187,10 @@ pub fn collect(root: &NodeRef) -> Vec<Block> {
                     continue;
                 }
                 let block = BLOCK_TAGS.contains(&tag.as_str());
+                if furniture && !block {
+                    // Inline furniture (an "Advertisement" label, a wire badge) in a text run.
+                    continue;
+                }
                 if block {
                     w.flush(root);
                 }

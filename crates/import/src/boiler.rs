@@ -145,6 +145,10 @@ const CONTAINS: &[&str] = &[
     "continue",
     "dropdown",
     "social-",
+    "copyright",
+    "badge",
+    "-header",
+    "_header",
 ];
 
 /// Class/id words that mark furniture only as a whole `-`/`_`-separated part ("ad" in "ad-slot",
@@ -165,7 +169,6 @@ const PARTS: &[&str] = &[
     "more",
     "topics",
     "label",
-    "header",
     "hero",
     "author",
     "authors",

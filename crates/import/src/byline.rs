@@ -6,7 +6,6 @@
 //! agency is never given as the author.
 
 use crate::blocks::collapse;
-use crate::embeds::text_of;
 use crate::jsonld::LinkedData;
 use dom_query::Document;
 
@@ -30,6 +29,27 @@ const BYLINE_SELECTORS: &[&str] = &[
     "[class*=\"byline\"]",
     "[itemprop=\"author\"]",
     ".author",
+    ".autor",
+    "[class*=\"credits\"]",
+];
+
+/// Words of a job title or a desk, not of a name ("Dana Whitfield, NewsChannel 9 Reporter").
+const ROLE_WORDS: &[&str] = &[
+    "reporter",
+    "writer",
+    "editor",
+    "correspondent",
+    "staff",
+    "contributor",
+    "columnist",
+    "producer",
+    "photo",
+    "illustration",
+    "video",
+    "graphics",
+    "news service",
+    "updated",
+    "posted",
 ];
 
 /// The credited author(s) and the wire agency.
@@ -74,7 +94,7 @@ fn byline_text(doc: &Document) -> Option<String> {
             .nodes()
             .iter()
             .filter(|n| !n.ancestors_it(Some(12)).any(|a| a.attr("class").is_some_and(|c| c.contains("comment"))))
-            .map(|n| collapse(&text_of(n)))
+            .map(|n| first_line(n))
             .filter(|t| !t.is_empty() && t.split_whitespace().count() <= 12)
             .collect();
         if !texts.is_empty() {
@@ -88,6 +108,27 @@ fn byline_text(doc: &Document) -> Option<String> {
         }
     }
     None
+}
+
+/// The first line of a byline element's text: `<br>` and blocks end a line, `<time>` is skipped.
+fn first_line(node: &dom_query::NodeRef) -> String {
+    let mut out = String::new();
+    let mut stack = vec![*node];
+    while let Some(n) = stack.pop() {
+        if n.is_text() {
+            out.push_str(&n.text());
+            continue;
+        }
+        let name = n.node_name().map(|x| x.to_ascii_lowercase()).unwrap_or_default();
+        if !n.is_element() || matches!(name.as_str(), "time" | "script" | "style" | "svg" | "img") {
+            continue;
+        }
+        if matches!(name.as_str(), "br" | "div" | "p") && !out.trim().is_empty() && n.id != node.id {
+            break;
+        }
+        stack.extend(n.children_it(true));
+    }
+    collapse(&out)
 }
 
 /// The agency a name or byline part stands for.
@@ -118,7 +159,12 @@ fn split_names(byline: &str, via: &mut Option<String>) -> Vec<String> {
                 via.get_or_insert_with(|| a.to_string());
                 continue;
             }
-            if name.split_whitespace().count() > 5 || !name.chars().any(char::is_alphabetic) {
+            let lower = name.to_lowercase();
+            if name.split_whitespace().count() > 5
+                || !name.chars().any(char::is_alphabetic)
+                || name.chars().any(|c| c.is_ascii_digit())
+                || ROLE_WORDS.iter().any(|w| lower.contains(w))
+            {
                 continue;
             }
             let name = normal_case(name);

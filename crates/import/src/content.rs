@@ -99,10 +99,25 @@ const ASIDE_OPENERS: &[&str] = &[
     "(function",
 ];
 
-/// Whether an in-article block is text, not an aside.
+/// Phrases of the notes and credits that close a story rather than tell it.
+const NOTE_PHRASES: &[&str] = &[
+    "contributed to this report",
+    "contributed reporting",
+    "all rights reserved",
+    "is available here",
+    "can be read here",
+    "this story has been updated",
+    "this article was originally published",
+];
+
+/// Whether an in-article block is text, not an aside or a note.
 fn keep(b: &Block) -> bool {
     let lower = b.text.to_lowercase();
-    if ASIDE_OPENERS.iter().any(|o| lower.starts_with(o)) && b.words() < 40 {
+    let short = b.words() < 40;
+    if short && ASIDE_OPENERS.iter().any(|o| lower.starts_with(o)) {
+        return false;
+    }
+    if short && b.kind != Kind::Embed && NOTE_PHRASES.iter().any(|p| lower.contains(p)) {
         return false;
     }
     match b.kind {

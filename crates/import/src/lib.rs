@@ -2,13 +2,13 @@
 //! stories) turned into presslens articles: plain paragraphs plus the facts a corpus entry needs.
 //!
 //! ```
-//! let page = br#"<html><head><meta property="og:site_name" content="The Sentinel">
+//! let page = br##"<html><head><meta property="og:site_name" content="The Sentinel">
 //!   <meta property="article:published_time" content="2025-02-04T08:15:00-05:00"></head>
 //!   <body><h1>Offer made</h1><nav><a href="/">Home</a></nav><article>
 //!   <p>El Salvador's president has offered to take in deportees of any nationality, officials said.</p>
 //!   <blockquote class="twitter-tweet"><p>We have offered the United States of America the opportunity.</p>
 //!   &mdash; Nayib Bukele (@nayibbukele) <a href="#">February 4, 2025</a></blockquote>
-//!   </article></body></html>"#;
+//!   </article></body></html>"##;
 //! let e = presslens_import::extract(page, "offer.html").unwrap();
 //! assert_eq!(e.meta.outlet.as_deref(), Some("The Sentinel"));
 //! assert_eq!(e.meta.date.as_deref(), Some("2025-02-04"));

@@ -26,6 +26,14 @@ struct CorpusArg {
     corpus: PathBuf,
 }
 
+/// The corpus an import or init writes to: never a default, so the seed corpus is not written by mistake.
+#[derive(clap::Args)]
+struct TargetCorpus {
+    /// The corpus folder to create or add to (story.toml + articles/).
+    #[arg(long, env = "PRESSLENS_CORPUS")]
+    corpus: PathBuf,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Load and analyse the corpus; print a summary, then every diagnostic. Exits 1 on errors.
@@ -58,7 +66,7 @@ enum Command {
     /// Turn saved web pages (.html/.htm), text files and story lists (CSV/JSON) into corpus articles.
     Import {
         #[command(flatten)]
-        corpus: CorpusArg,
+        corpus: TargetCorpus,
         /// Files, folders, or lists of stories (Media Cloud-style CSV or JSON).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -66,7 +74,7 @@ enum Command {
     /// Write a starting story.toml with the primary text as its source.
     Init {
         #[command(flatten)]
-        corpus: CorpusArg,
+        corpus: TargetCorpus,
         /// Who said or wrote the primary text, e.g. "Nayib Bukele".
         #[arg(long)]
         speaker: String,

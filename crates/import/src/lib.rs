@@ -45,8 +45,6 @@ pub enum ImportError {
     TooLarge { bytes: usize, limit: usize },
     #[error("nests elements more than {limit} deep; refused (no real page does)")]
     TooDeep { limit: usize },
-    #[error("is not a page or text file presslens reads (.html, .htm, .txt)")]
-    Unsupported,
     #[error("has no article text")]
     NoText,
     #[error("cannot be read as a list of stories: {0}")]

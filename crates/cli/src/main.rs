@@ -1,7 +1,8 @@
-//! `presslens`: check a story corpus, show how each outlet quoted the primary source, export the
-//! matches. The corpus is `--corpus DIR`, else `$PRESSLENS_CORPUS`, else `corpus/` in the working
+//! `presslens`: build a story corpus from saved pages (`init`, `import`), check it, show how each
+//! outlet quoted the primary source, export the matches. The corpus is `--corpus DIR`, else `$PRESSLENS_CORPUS`, else `corpus/` in the working
 //! directory (the project's seed corpus when run from the project root).
 
+mod import;
 mod report;
 mod site;
 mod synth;
@@ -23,6 +24,14 @@ struct Cli {
 struct CorpusArg {
     /// The corpus folder (story.toml + articles/), relative to the working directory.
     #[arg(long, env = "PRESSLENS_CORPUS", default_value = "corpus")]
+    corpus: PathBuf,
+}
+
+/// The corpus an import or init writes to: never a default, so the seed corpus is not written by mistake.
+#[derive(clap::Args)]
+struct TargetCorpus {
+    /// The corpus folder to create or add to (story.toml + articles/).
+    #[arg(long, env = "PRESSLENS_CORPUS")]
     corpus: PathBuf,
 }
 
@@ -69,6 +78,31 @@ enum Command {
         #[arg(long, env = "PRESSLENS_VIEWER", default_value = "dist")]
         viewer: PathBuf,
     },
+    /// Turn saved web pages (.html/.htm), text files and story lists (CSV/JSON) into corpus articles.
+    Import {
+        #[command(flatten)]
+        corpus: TargetCorpus,
+        /// Files, folders, or lists of stories (Media Cloud-style CSV or JSON).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Write a starting story.toml with the primary text as its source.
+    Init {
+        #[command(flatten)]
+        corpus: TargetCorpus,
+        /// Who said or wrote the primary text, e.g. "Nayib Bukele".
+        #[arg(long)]
+        speaker: String,
+        /// A text file holding the primary text.
+        #[arg(long)]
+        source: PathBuf,
+        /// Where it was published, e.g. "X (@nayibbukele)".
+        #[arg(long = "where")]
+        place: Option<String>,
+        /// The story's title (default: "How the press quoted SPEAKER").
+        #[arg(long)]
+        title: Option<String>,
+    },
     /// Export the matches of every article.
     Export {
         #[command(flatten)]
@@ -110,6 +144,10 @@ fn main() -> ExitCode {
         Command::Site { corpus, out, single_file, viewer } => {
             let start = std::time::Instant::now();
             with_corpus(&corpus.corpus, |c| site(c, &viewer, out.as_deref(), single_file.as_deref(), start))
+        }
+        Command::Import { corpus, paths } => import::import(&corpus.corpus, &paths),
+        Command::Init { corpus, speaker, source, place, title } => {
+            import::init(&corpus.corpus, &speaker, &source, place.as_deref(), title.as_deref())
         }
         Command::Export { corpus, format } => with_corpus(&corpus.corpus, |c| match format {
             Format::Json => print(&presslens_core::export::json(c, &all(c))),

@@ -78,6 +78,7 @@ struct RawArticle {
     url: Option<String>,
     date: Option<Spanned<String>>,
     via: Option<String>,
+    author: Option<String>,
 }
 
 /// Collects diagnostics for one file.
@@ -152,6 +153,7 @@ struct Meta {
     headline: Option<String>,
     url: Option<String>,
     via: Option<String>,
+    author: Option<String>,
     date: Option<Date>,
     line: u32,
 }
@@ -224,6 +226,7 @@ fn parse_manifest(text: &str, report: &mut Report) -> Option<(Story, ManifestArt
             headline: clean(a.headline),
             url: clean(a.url),
             via: clean(a.via),
+            author: clean(a.author),
             date,
             line,
         };
@@ -367,6 +370,7 @@ fn apply_meta(article: &mut Article, meta: Meta, manifest_name: &str, out: &mut 
     article.headline = meta.headline;
     article.url = meta.url;
     article.via = meta.via;
+    article.author = meta.author;
     article.date = meta.date.or(article.date);
 }
 
@@ -435,6 +439,7 @@ pub fn parse_article(id: &str, file: &str, bytes: &[u8], out: &mut Vec<Diagnosti
         url: None,
         date,
         via: None,
+        author: None,
         body,
         paragraphs,
         file: file.to_string(),
@@ -515,6 +520,14 @@ mod tests {
             parse_story("title = \"x\"\n[[topic]]\nid = \"a\"\nlabel = \"A\"\nterms = [\"a\"]\ncolour = 1\n", "s.toml");
         assert_eq!(d[0].line, Some(6), "{}", d[0]);
         assert!(d[0].message.contains("colour"), "{}", d[0]);
+    }
+
+    #[test]
+    fn author_is_an_optional_article_field() {
+        let text = "title = \"x\"\n[article.a]\nauthor = \" Ana Ruiz, Ben Ode \"\n";
+        let mut report = Report { file: "s.toml".into(), text, out: &mut Vec::new() };
+        let (_, articles) = parse_manifest(text, &mut report).expect("parses");
+        assert_eq!(articles["a"].author.as_deref(), Some("Ana Ruiz, Ben Ode"));
     }
 
     #[test]

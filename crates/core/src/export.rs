@@ -43,7 +43,7 @@ pub fn json(corpus: &Corpus, articles: &[usize]) -> String {
             Some(d) => string(&mut out, &d.to_string()),
             None => out.push_str("null"),
         }
-        for (key, value) in [("headline", &a.headline), ("url", &a.url), ("via", &a.via)] {
+        for (key, value) in [("headline", &a.headline), ("url", &a.url), ("via", &a.via), ("author", &a.author)] {
             let _ = write!(out, ",\"{key}\":");
             match value {
                 Some(v) => string(&mut out, v),

@@ -152,6 +152,8 @@ pub struct Article {
     pub date: Option<Date>,
     /// The wire agency that wrote the text, when the outlet only published it.
     pub via: Option<String>,
+    /// The person or people credited as author ("A. Name, B. Name"), when the manifest says.
+    pub author: Option<String>,
     pub body: String,
     /// Non-empty paragraphs of `body`, in order.
     pub paragraphs: Vec<Span>,

@@ -45,6 +45,7 @@ pub fn article(id: &str, body: &str) -> Article {
         url: None,
         date: None,
         via: None,
+        author: None,
         body: body.into(),
         paragraphs: crate::text::paragraphs(body),
         file: format!("articles/{id}.txt"),

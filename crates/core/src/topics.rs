@@ -78,6 +78,7 @@ mod tests {
             url: None,
             date: None,
             via: None,
+            author: None,
             body: body.into(),
             paragraphs: paragraphs(body),
             file: "a.txt".into(),

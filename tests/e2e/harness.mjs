@@ -136,6 +136,32 @@ export async function assertClean(page, problems, assert) {
   assert.deepEqual(await violations(page), [], 'Content-Security-Policy violations');
 }
 
+/** Asserts what a page must never contain, whatever the view: an element or an attribute made from
+ * corpus text, a payload that ran, a link that is not http(s) or leaves the origin other than to
+ * the original article. */
+export async function assertInert(page, where, assert) {
+  const found = await page.evaluate(() => {
+    const bad = [...document.body.querySelectorAll('script, iframe, object, embed, img, style, math, details:not(.story-about), template, b, a:not([href]), svg:not(.timeline)')]
+      .map((e) => e.outerHTML.slice(0, 120));
+    const handlers = [...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName} ${a.name}`));
+    const links = [...document.querySelectorAll('a[href]')].map((a) => ({ href: a.getAttribute('href'), protocol: new URL(a.href).protocol, original: a.classList.contains('original'), sameOrigin: new URL(a.href).origin === location.origin }));
+    return { bad, handlers, links, pwned: typeof window.__pwned };
+  });
+  assert.deepEqual(found.bad, [], `${where}: elements made from corpus text`);
+  assert.deepEqual(found.handlers, [], `${where}: event-handler attributes`);
+  assert.equal(found.pwned, 'undefined', `${where}: a payload ran`);
+  for (const l of found.links) {
+    assert.ok(['http:', 'https:'].includes(l.protocol), `${where}: link ${l.href}`);
+    assert.ok(l.sameOrigin || l.original, `${where}: a link to another origin that is not the original article: ${l.href}`);
+  }
+}
+
+/** Asserts that the page shows each of `texts` literally. */
+export async function assertShows(page, texts, where, assert) {
+  const shown = await page.evaluate(() => document.body.textContent);
+  for (const t of texts) assert.ok(shown.includes(t), `${where}: does not show literally: ${t}`);
+}
+
 /** Navigates and waits until the app has mounted. */
 export async function visit(page, url) {
   await page.goto(url);

@@ -89,3 +89,93 @@ fn damaged_or_missing_data_is_an_error_not_a_panic() {
     swapped.swap(0, 1);
     assert!(matches!(unpack(meta, swapped), Err(PackError::Mismatch(_))));
 }
+
+/// One of every record, written out field by field: adding a field to any of them stops this from
+/// compiling, and changing a field's type changes the bytes. Either way the layout has changed, and
+/// a viewer of the old format would misread the new files: bump [`FORMAT`], then update
+/// [`LAYOUT_FINGERPRINT`].
+fn every_record() -> Corpus {
+    use crate::model::*;
+    let s = |a: usize, b: usize| Span::new(a, b);
+    let article = Article {
+        id: "a".into(),
+        outlet: Some("O".into()),
+        headline: Some("H".into()),
+        url: Some("https://e.org".into()),
+        date: Date::parse("2025-02-04"),
+        via: Some("AP".into()),
+        author: Some("W".into()),
+        body: "“Hi,” X said.".into(),
+        paragraphs: vec![s(0, 15)],
+        file: "articles/a.txt".into(),
+    };
+    let story = Story {
+        title: "T".into(),
+        summary: "S".into(),
+        sources: vec![Source {
+            id: "p".into(),
+            speaker: 0,
+            place: "X".into(),
+            date: None,
+            url: None,
+            text: "Hi.".into(),
+            sentences: vec![s(0, 3)],
+        }],
+        speakers: vec![Speaker { name: "X Y".into(), aliases: vec!["Y".into()] }],
+        topics: vec![Topic { id: "t".into(), label: "L".into(), terms: vec!["hi".into()] }],
+        articles: vec![article],
+    };
+    let quote = Quote {
+        article: 0,
+        outer: s(0, 8),
+        inner: s(3, 5),
+        speaker: Some(0),
+        speaker_text: None,
+        cue: Some(s(10, 16)),
+        balanced: true,
+    };
+    let op = Op { tag: OpTag::Equal, source: s(0, 2), article: s(3, 5) };
+    let m = Match {
+        article: 0,
+        source: 0,
+        kind: MatchKind::Quoted,
+        source_span: s(0, 2),
+        article_span: s(3, 5),
+        similarity: 1.0,
+        ops: vec![op],
+        quote: Some(0),
+        attribution: Some(s(10, 16)),
+    };
+    let cluster = Cluster {
+        speaker: Some(0),
+        speaker_text: None,
+        canonical: 0,
+        variants: vec![Variant { text: "Hi".into(), quotes: vec![0], ops: vec![op] }],
+    };
+    let diagnostic = Diagnostic { severity: Severity::Warning, file: "f".into(), line: Some(1), message: "m".into() };
+    Corpus {
+        story,
+        quotes: vec![quote],
+        matches: vec![m],
+        topic_hits: vec![TopicHit { article: 0, paragraph: 0, topic: 0, evidence: vec![s(3, 5)] }],
+        clusters: vec![cluster],
+        diagnostics: vec![diagnostic],
+    }
+}
+
+/// [`FORMAT`] and the hash of [`every_record`]'s metadata file and bundle under it.
+const LAYOUT_FINGERPRINT: (u16, u64) = (1, 0xcafb_501e_eced_df07);
+
+#[test]
+fn the_layout_changes_only_with_the_format_version() {
+    let c = every_record();
+    let packed = pack(&c, 1).unwrap();
+    let fingerprint = hash(&[packed.meta.1.as_slice(), packed.bundles[0].1.as_slice()].concat());
+    assert_eq!(
+        (FORMAT, fingerprint),
+        LAYOUT_FINGERPRINT,
+        "the data layout changed: bump pack::FORMAT and set LAYOUT_FINGERPRINT to ({}, {fingerprint:#x})",
+        FORMAT + u16::from(LAYOUT_FINGERPRINT.0 == FORMAT)
+    );
+    assert_eq!(round_trip(&c, 1), Ok(c));
+}

@@ -94,13 +94,12 @@ impl<'a> Words<'a> {
 /// A speaker found next to a quote: (known speaker, as printed, cue span, is a pronoun).
 pub(super) type Cue = (Option<usize>, Option<String>, Span, bool);
 
-/// Who is speaking: (known speaker, as printed).
-type Who = (Option<usize>, Option<String>);
+use super::pronouns::{antecedent, Who};
 
 /// Sets each quote's speaker and cue.
 pub(super) fn attribute(body: &str, paragraphs: &[Span], names: &Names, mut quotes: Vec<Quote>) -> Vec<Quote> {
     let mut last: Who = (None, None);
-    let mut last_at = 0; // where the last speaker was named
+    let mut resolved: Vec<(usize, Who)> = Vec::new(); // cues resolved so far, as namings
     let outers: Vec<Span> = quotes.iter().map(|q| q.outer).collect();
     for qi in 0..quotes.len() {
         let q = &quotes[qi];
@@ -128,7 +127,9 @@ pub(super) fn attribute(body: &str, paragraphs: &[Span], names: &Names, mut quot
         match found {
             Some((_, _, cue, true)) => {
                 q.cue = Some(cue);
-                (q.speaker, q.speaker_text) = most_recent(names, &outers, &last, last_at, cue.start.min(q.outer.start));
+                let at = cue.start.min(q.outer.start) as usize;
+                (q.speaker, q.speaker_text) =
+                    antecedent(body, names, &outers, &resolved, at).unwrap_or_else(|| last.clone());
             }
             Some((speaker, text, cue, false)) => {
                 q.cue = Some(cue);
@@ -150,19 +151,10 @@ pub(super) fn attribute(body: &str, paragraphs: &[Span], names: &Names, mut quot
         }
         if q.speaker.is_some() || q.speaker_text.is_some() {
             last = (q.speaker, q.speaker_text.clone());
-            last_at = q.cue.map_or(q.outer.start, |c| c.start) as usize;
+            resolved.push((q.cue.map_or(q.outer.start, |c| c.start) as usize, last.clone()));
         }
     }
     quotes
-}
-
-/// Who a pronoun cue at `at` refers to: the speaker quoted last, or a known speaker named after
-/// that (outside quotations), whichever comes later.
-fn most_recent(names: &Names, outers: &[Span], last: &Who, last_at: usize, at: u32) -> Who {
-    match names.named_before(at as usize, outers) {
-        Some((pos, speaker)) if pos > last_at || *last == (None, None) => (Some(speaker), None),
-        _ => last.clone(),
-    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -115,6 +115,9 @@ fn speakers_and_clauses_against_their_budgets() {
         held.summary("held-out")
     );
     println!("{report}");
-    assert!(held.speaker_share() >= 0.60 && held.clause_share() >= 0.80, "held-out below its floor\n{report}");
-    assert!(dev.speaker_share() >= 0.81 && dev.clause_share() >= 0.79, "dev below its floor\n{report}");
+    // The clause budget (95%) is met on the held-out set; the speaker budget (97%) is not yet
+    // (96.2%, four misses of 105), so its best honest figure is asserted as a floor.
+    assert!(held.clause_share() >= 0.95, "held-out clauses below budget\n{report}");
+    assert!(held.speaker_share() >= 0.96, "held-out speakers below their floor\n{report}");
+    assert!(dev.speaker_share() >= 0.94 && dev.clause_share() >= 0.92, "dev below its floor\n{report}");
 }

@@ -250,7 +250,8 @@ impl<'a> Names<'a> {
         let words = words_of(np);
         let run = words.iter().rev().take_while(|w| w.capital && !w.possessive).count();
         let name = &words[words.len() - run..];
-        let name: Vec<&Word> = name.iter().skip_while(|w| TITLES.contains(&w.lower.as_str())).collect();
+        let after_title = name.iter().rposition(|w| is_title_or_role(&w.lower)).map_or(0, |k| k + 1);
+        let name: Vec<&Word> = name[after_title..].iter().collect();
         let titled = name.len() < run;
         match name.as_slice() {
             [surname] => {

@@ -11,6 +11,7 @@
 
 mod clause;
 mod cues;
+mod pronouns;
 mod speakers;
 
 pub use clause::attribution;

@@ -1,10 +1,9 @@
-//! Speakers and attribution clauses on held-out articles (tests/heldout/speakers/): wire copy of
-//! several stories, each with a gold file naming the story's speakers (no aliases) and, for each
-//! quotation, who says it and the clause that attributes it (format in tests/heldout/README.md).
-//! Budgets: the speaker right for at least 97% of quotations, the clause exact for at least 95%.
-//! The engine does not meet them yet (81.5% and 79.6% when this test was added; the misses are
-//! printed). Until it does, the test asserts those figures as a floor against regressions and
-//! prints the budgets beside them.
+//! Speakers and attribution clauses on wire copy of several stories, each with a gold file naming
+//! the story's speakers (no aliases) and, for each quotation, who says it and the clause that
+//! attributes it (format in tests/heldout/README.md). Two sets: `speakers-dev/`, which the engine
+//! was tuned on, and `speakers/`, held out. Budgets, on the held-out set: the speaker right for at
+//! least 97% of quotations, the clause exact for at least 95%. Both sets' figures and misses are
+//! printed; the assertions are at the end of the test.
 
 use presslens_core::testkit::article;
 use presslens_core::{analyze, quotes, Speaker, Story};
@@ -37,50 +36,88 @@ fn read_gold(text: &str) -> (Vec<Speaker>, Vec<Gold>) {
     (speakers, gold)
 }
 
-#[test]
-fn speakers_and_clauses_against_their_budgets() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/heldout/speakers");
+/// Figures over one folder of articles: quotations, speakers right, clauses exact, and the misses.
+#[derive(Default)]
+struct Score {
+    total: usize,
+    speakers_ok: usize,
+    clauses_ok: usize,
+    misses: String,
+}
+
+impl Score {
+    fn speaker_share(&self) -> f64 {
+        self.speakers_ok as f64 / self.total.max(1) as f64
+    }
+    fn clause_share(&self) -> f64 {
+        self.clauses_ok as f64 / self.total.max(1) as f64
+    }
+    fn summary(&self, set: &str) -> String {
+        format!(
+            "{set}: {} quotations: speaker right {:.1}% (budget 97%), clause exact {:.1}% (budget 95%)",
+            self.total,
+            self.speaker_share() * 100.0,
+            self.clause_share() * 100.0
+        )
+    }
+}
+
+fn score_folder(folder: &str) -> Score {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/heldout").join(folder);
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     files.sort();
-    assert!(files.len() >= 8, "held-out set too small");
-    let (mut total, mut speakers_ok, mut clauses_ok) = (0usize, 0usize, 0usize);
-    let mut report = String::new();
+    let mut score = Score::default();
     for path in &files {
-        let text = std::fs::read_to_string(path).unwrap();
-        let (speakers, gold) = read_gold(&std::fs::read_to_string(path.with_extension("gold")).unwrap());
-        let story = Story { speakers, articles: vec![article("a", &text)], ..Story::default() };
-        let c = analyze(story, Vec::new());
-        let a = &c.story.articles[0];
-        let name = path.file_stem().unwrap().to_string_lossy().to_string();
-        for g in &gold {
-            total += 1;
-            let found = c.quotes.iter().position(|q| q.inner.slice(&a.body).starts_with(&g.opening));
-            let speaker = found.and_then(|qi| c.quote_speaker(qi)).map(str::to_string);
-            let clause = found
-                .and_then(|qi| quotes::attribution(&a.body, &a.paragraphs, &c.quotes[qi]))
-                .map(|s| s.slice(&a.body).to_string());
-            speakers_ok += usize::from(found.is_some() && speaker == g.speaker);
-            clauses_ok += usize::from(found.is_some() && clause == g.clause);
-            if found.is_none() || speaker != g.speaker || clause != g.clause {
-                report.push_str(&format!(
-                    "{name}: “{}…”\n    speaker {:?} (gold {:?})\n    clause  {:?} (gold {:?})\n",
-                    g.opening, speaker, g.speaker, clause, g.clause
-                ));
-            }
+        score_article(path, &mut score);
+    }
+    score
+}
+
+fn score_article(path: &Path, score: &mut Score) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let (speakers, gold) = read_gold(&std::fs::read_to_string(path.with_extension("gold")).unwrap());
+    let story = Story { speakers, articles: vec![article("a", &text)], ..Story::default() };
+    let c = analyze(story, Vec::new());
+    let a = &c.story.articles[0];
+    let name = path.file_stem().unwrap().to_string_lossy().to_string();
+    for g in &gold {
+        score.total += 1;
+        let found = c.quotes.iter().position(|q| q.inner.slice(&a.body).starts_with(&g.opening));
+        let speaker = found.and_then(|qi| c.quote_speaker(qi)).map(str::to_string);
+        let clause = found
+            .and_then(|qi| quotes::attribution(&a.body, &a.paragraphs, &c.quotes[qi]))
+            .map(|s| s.slice(&a.body).to_string());
+        score.speakers_ok += usize::from(found.is_some() && speaker == g.speaker);
+        score.clauses_ok += usize::from(found.is_some() && clause == g.clause);
+        if found.is_none() || speaker != g.speaker || clause != g.clause {
+            score.misses.push_str(&format!(
+                "{name}: “{}…”\n    speaker {:?} (gold {:?})\n    clause  {:?} (gold {:?})\n",
+                g.opening, speaker, g.speaker, clause, g.clause
+            ));
         }
     }
-    let speaker_share = speakers_ok as f64 / total as f64;
-    let clause_share = clauses_ok as f64 / total as f64;
-    let verdict = if speaker_share >= 0.97 && clause_share >= 0.95 { "within budget" } else { "BELOW BUDGET" };
-    report.push_str(&format!(
-        "{total} quotations: speaker right {:.1}% (budget 97%), clause exact {:.1}% (budget 95%): {verdict}\n",
-        speaker_share * 100.0,
-        clause_share * 100.0
-    ));
+}
+
+#[test]
+fn speakers_and_clauses_against_their_budgets() {
+    let dev = score_folder("speakers-dev");
+    let held = score_folder("speakers");
+    assert!(dev.total >= 40 && held.total >= 100, "sets too small");
+    let report = format!(
+        "DEV misses:\n{}\nHELD-OUT misses:\n{}\n{}\n{}\n",
+        dev.misses,
+        held.misses,
+        dev.summary("dev (tuned on)"),
+        held.summary("held-out")
+    );
     println!("{report}");
-    assert!(speaker_share >= 0.81 && clause_share >= 0.79, "regression below the recorded floor\n{report}");
+    // The clause budget (95%) is met on the held-out set; the speaker budget (97%) is not yet
+    // (96.2%, four misses of 105), so its best honest figure is asserted as a floor.
+    assert!(held.clause_share() >= 0.95, "held-out clauses below budget\n{report}");
+    assert!(held.speaker_share() >= 0.96, "held-out speakers below their floor\n{report}");
+    assert!(dev.speaker_share() >= 0.94 && dev.clause_share() >= 0.92, "dev below its floor\n{report}");
 }

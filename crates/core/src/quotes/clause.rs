@@ -19,7 +19,11 @@ use crate::text::{tokens_in, Token, TokenKind};
 
 /// Words that open a phrase of place, time or manner after a speech verb.
 const PREPOSITIONS: &[&str] =
-    &["at", "before", "during", "from", "in", "on", "over", "through", "to", "via", "while", "with"];
+    &["after", "at", "before", "during", "from", "in", "on", "over", "through", "to", "via", "while", "with"];
+
+/// Verbs whose object comes before the quoted words ("called the vote “…”", "accused her opponent
+/// of “…”", "describing it in a post on X as “…”").
+const OBJECT_VERBS: &[&str] = &["accused", "accusing", "called", "calling", "described", "describing"];
 
 /// Words of time that may follow a speech verb directly ("said Monday", "said last week").
 const TIMES: &[&str] = &[
@@ -48,9 +52,16 @@ pub fn attribution(body: &str, paragraphs: &[Span], q: &Quote) -> Option<Span> {
         return None;
     }
     let para = paragraph_of(paragraphs, cue.start).unwrap_or(cue);
-    let span = if cue.start >= q.outer.end {
+    // A cue shared with the quotation before, in an earlier sentence ("“…,” X said. “…”").
+    let shared = cue.end <= q.outer.start
+        && body
+            .get(cue.end as usize..q.outer.start as usize)
+            .is_some_and(|gap| gap.contains(['“', '”', '"', '«', '»']) && gap.contains(['.', '!', '?']));
+    let span = if shared {
+        Span::new(cue.start as usize, after_end(body, cue.start as usize, cue.end as usize, para.end as usize))
+    } else if cue.start >= q.outer.end {
         let start = skip_gap(body, q.outer.end as usize, cue.start as usize);
-        Span::new(start, after_end(body, start, para.end as usize))
+        Span::new(start, after_end(body, start, cue.end as usize, para.end as usize))
     } else if cue.end <= q.outer.start {
         let starts_with_verb = tokens_in(body, cue)
             .first()
@@ -70,12 +81,16 @@ fn skip_gap(body: &str, from: usize, limit: usize) -> usize {
 }
 
 /// Where a clause after a quote ends: the sentence end or the first comma, colon, semicolon, dash
-/// or quote mark.
-fn after_end(body: &str, from: usize, limit: usize) -> usize {
+/// or quote mark
+/// after the cue's verb (`verb_end`): an appositive before the verb stays in.
+fn after_end(body: &str, from: usize, verb_end: usize, limit: usize) -> usize {
     let end = clause_end(body, from, limit);
     let text = body.get(from..end).unwrap_or("");
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     for (k, &(i, c)) in chars.iter().enumerate() {
+        if from + i < verb_end {
+            continue;
+        }
         let spaced = |k: usize| chars.get(k).is_none_or(|x| x.1.is_whitespace());
         let dash = matches!(c, '—' | '–') || (c == '-' && k > 0 && spaced(k - 1) && spaced(k + 1));
         if dash || matches!(c, ',' | ';' | ':' | '(' | '“' | '”' | '"' | '«' | '»') {
@@ -100,8 +115,12 @@ fn sentence_start(body: &str, para: Span, at: usize) -> usize {
 fn extend(body: &str, from: usize, limit: usize) -> usize {
     let verb = body.get(..from).unwrap_or("").rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let mut a = Ahead { body, toks: tokens_in(body, Span::new(from, limit)), i: 0, end: from };
-    if matches!(verb.to_lowercase().as_str(), "told" | "tells" | "asked" | "informed") {
-        a.noun_phrase(); // the listener: "told reporters"
+    let verb = verb.to_lowercase();
+    if matches!(verb.as_str(), "told" | "tells" | "asked" | "informed") || OBJECT_VERBS.contains(&verb.as_str()) {
+        a.noun_phrase(); // the listener ("told reporters") or the object ("called the vote")
+    }
+    if a.word().as_deref() == Some("back") {
+        a.take(); // "shot back"
     }
     loop {
         match a.word() {
@@ -121,6 +140,9 @@ fn extend(body: &str, from: usize, limit: usize) -> usize {
             }
             _ => break,
         }
+    }
+    if OBJECT_VERBS.contains(&verb.as_str()) && matches!(a.word().as_deref(), Some("as" | "of")) {
+        a.take(); // "described the study as", "accused her opponent of"
     }
     a.end
 }

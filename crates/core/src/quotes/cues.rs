@@ -2,8 +2,10 @@
 //! to Bukele", "he added", "…, saying") and the speaker it names.
 //!
 //! A cue is looked for inside a dash-inserted attribution first, then right after the quote in
-//! the same sentence, then before it in the same sentence. A pronoun takes the speaker quoted
-//! last, or a known speaker named by name after that, whichever is later. A quotation with no cue
+//! the same sentence, then before it in the same sentence. A pronoun takes the subject of the
+//! nearest sentence naming a person (`pronouns`). The subject may stand before an appositive
+//! (`appositive`) or an "of" phrase ("Jenna Park of the National Hurricane Center said"); an
+//! inverted speaker ("said Tomas Berg") must end where a name ends. A quotation with no cue
 //! continues the previous speaker; it shares the previous quotation's cue when it continues its
 //! sentence or opens the next sentence of the same paragraph ("“…,” X said. “…”"). Names are
 //! resolved by [`Names`]; the clause shown as the
@@ -11,29 +13,41 @@
 
 use super::clause::{self, clause_end, clause_start};
 use super::paragraph_of;
-use super::speakers::Names;
+use super::speakers::{is_title_or_role, Names};
 use crate::model::{Quote, Span};
 use crate::text::{tokens_in, Token, TokenKind};
+
+mod appositive;
 
 /// Verbs (and "according") that introduce reported speech.
 pub(super) const SPEECH_VERBS: &[&str] = &[
     "according",
+    "accused",
+    "accusing",
     "acknowledged",
     "added",
     "adding",
     "adds",
     "admitted",
     "announced",
+    "apologised",
+    "apologized",
     "argued",
     "asked",
     "asserted",
     "boasted",
+    "called",
+    "calling",
+    "cautioned",
     "claimed",
     "commented",
+    "conceded",
     "confirmed",
     "continued",
+    "countered",
     "declared",
     "described",
+    "describing",
     "emphasised",
     "emphasized",
     "exclaimed",
@@ -43,7 +57,11 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "insisted",
     "mused",
     "noted",
+    "observed",
     "posted",
+    "predicted",
+    "quipped",
+    "recalled",
     "remarked",
     "replied",
     "reported",
@@ -58,6 +76,8 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "tells",
     "told",
     "tweeted",
+    "urged",
+    "vowed",
     "warned",
     "writes",
     "writing",
@@ -71,22 +91,22 @@ pub(super) fn is_speech_verb(lower: &str) -> bool {
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
 
 /// Words of a window with their lowercase form, for cue matching.
-struct Words<'a> {
-    body: &'a str,
-    tokens: Vec<Token>,
+pub(super) struct Words<'a> {
+    pub(super) body: &'a str,
+    pub(super) tokens: Vec<Token>,
 }
 
 impl<'a> Words<'a> {
     fn new(body: &'a str, span: Span) -> Self {
         Words { body, tokens: tokens_in(body, span) }
     }
-    fn text(&self, i: usize) -> &'a str {
+    pub(super) fn text(&self, i: usize) -> &'a str {
         self.tokens[i].span.slice(self.body)
     }
-    fn lower(&self, i: usize) -> String {
+    pub(super) fn lower(&self, i: usize) -> String {
         self.text(i).to_lowercase().replace('’', "'")
     }
-    fn is_word(&self, i: usize) -> bool {
+    pub(super) fn is_word(&self, i: usize) -> bool {
         self.tokens[i].kind == TokenKind::Word
     }
 }
@@ -94,13 +114,12 @@ impl<'a> Words<'a> {
 /// A speaker found next to a quote: (known speaker, as printed, cue span, is a pronoun).
 pub(super) type Cue = (Option<usize>, Option<String>, Span, bool);
 
-/// Who is speaking: (known speaker, as printed).
-type Who = (Option<usize>, Option<String>);
+use super::pronouns::{antecedent, Who};
 
 /// Sets each quote's speaker and cue.
 pub(super) fn attribute(body: &str, paragraphs: &[Span], names: &Names, mut quotes: Vec<Quote>) -> Vec<Quote> {
     let mut last: Who = (None, None);
-    let mut last_at = 0; // where the last speaker was named
+    let mut resolved: Vec<(usize, Who)> = Vec::new(); // cues resolved so far, as namings
     let outers: Vec<Span> = quotes.iter().map(|q| q.outer).collect();
     for qi in 0..quotes.len() {
         let q = &quotes[qi];
@@ -128,7 +147,9 @@ pub(super) fn attribute(body: &str, paragraphs: &[Span], names: &Names, mut quot
         match found {
             Some((_, _, cue, true)) => {
                 q.cue = Some(cue);
-                (q.speaker, q.speaker_text) = most_recent(names, &outers, &last, last_at, cue.start.min(q.outer.start));
+                let at = cue.start.min(q.outer.start) as usize;
+                (q.speaker, q.speaker_text) =
+                    antecedent(body, names, &outers, &resolved, at).unwrap_or_else(|| last.clone());
             }
             Some((speaker, text, cue, false)) => {
                 q.cue = Some(cue);
@@ -150,19 +171,10 @@ pub(super) fn attribute(body: &str, paragraphs: &[Span], names: &Names, mut quot
         }
         if q.speaker.is_some() || q.speaker_text.is_some() {
             last = (q.speaker, q.speaker_text.clone());
-            last_at = q.cue.map_or(q.outer.start, |c| c.start) as usize;
+            resolved.push((q.cue.map_or(q.outer.start, |c| c.start) as usize, last.clone()));
         }
     }
     quotes
-}
-
-/// Who a pronoun cue at `at` refers to: the speaker quoted last, or a known speaker named after
-/// that (outside quotations), whichever comes later.
-fn most_recent(names: &Names, outers: &[Span], last: &Who, last_at: usize, at: u32) -> Who {
-    match names.named_before(at as usize, outers) {
-        Some((pos, speaker)) if pos > last_at || *last == (None, None) => (Some(speaker), None),
-        _ => last.clone(),
-    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -178,10 +190,11 @@ pub(super) fn cue_in(body: &str, window: Span, names: &Names, side: Side) -> Opt
     }
     let w = Words::new(body, window);
     let n = w.tokens.len();
-    let verbs: Vec<usize> = (0..n).filter(|&i| w.is_word(i) && is_speech_verb(&w.lower(i))).collect();
+    let verbs: Vec<usize> =
+        (0..n).filter(|&i| w.is_word(i) && (is_speech_verb(&w.lower(i)) || answers_back(&w, i))).collect();
     let verb = match side {
         // After a quote the cue comes at once: ", Salvadoran President Nayib Bukele said".
-        Side::After => *verbs.iter().find(|&&i| (0..i).filter(|&j| w.is_word(j)).count() <= 6)?,
+        Side::After => *verbs.iter().find(|&&i| (0..i).filter(|&j| w.is_word(j)).count() <= 8)?,
         Side::Before => *verbs.last()?,
     };
     let (np, np_span) = speaker_phrase(&w, verb);
@@ -209,11 +222,56 @@ fn speaker_phrase(w: &Words, verb: usize) -> (String, Option<Span>) {
         return noun_phrase_after(w, verb + 1);
     }
     match noun_phrase_before(w, verb) {
-        (np, Some(span)) if !np.is_empty() => (np, Some(span)),
+        (np, Some(span)) if !np.is_empty() => of_phrase(w, np, span),
+        // "Okafor, who pushed for the project, called"; "The team's owner, Gerald Whitcomb, told".
+        _ if !verb_lower.ends_with("ing") && verb > 0 && w.text(verb - 1) == "," => {
+            appositive::subject(w, verb - 1).unwrap_or((String::new(), None))
+        }
         // "said Rubio", "said the president"; see `inverts`.
-        _ if inverts(&verb_lower) && names_follow(w, verb + 1) => noun_phrase_after(w, verb + 1),
+        _ if inverts(&verb_lower) && names_follow(w, verb + 1) => {
+            let (np, span) = noun_phrase_after(w, verb + 1);
+            if ends_phrase(w, span) {
+                (np, span)
+            } else {
+                (String::new(), None)
+            }
+        }
         _ => (String::new(), None),
     }
+}
+
+/// "Forecaster Jenna Park of the National Hurricane Center", "Analyst Priya Raman of Hollins
+/// Research": the speaker is the name before "of"; the phrase keeps its whole span.
+fn of_phrase(w: &Words, np: String, span: Span) -> (String, Option<Span>) {
+    let first = w.tokens.iter().position(|t| t.span.start == span.start).unwrap_or(0);
+    if first >= 2 && w.lower(first - 1) == "of" && w.text(first - 2).starts_with(char::is_uppercase) {
+        let (head, head_span) = noun_phrase_before(w, first - 1);
+        if let (false, Some(h)) = (head.is_empty(), head_span) {
+            return (head, Some(Span { start: h.start, end: span.end }));
+        }
+    }
+    match np.find(" of ") {
+        Some(k) if np[..k].split_whitespace().any(|x| x.starts_with(char::is_uppercase)) => {
+            (np[..k].to_string(), Some(span))
+        }
+        _ => (np, Some(span)),
+    }
+}
+
+/// Does an inverted speaker ("said Tomas Berg") end where a name ends: at punctuation, the end
+/// of the window, or a preposition — not before a verb or a quote ("said the layoffs showed “…")?
+fn ends_phrase(w: &Words, span: Option<Span>) -> bool {
+    let Some(span) = span else { return false };
+    match w.tokens.iter().position(|t| t.span.start >= span.end) {
+        None => true,
+        Some(k) if w.is_word(k) => matches!(w.lower(k).as_str(), "of" | "in" | "on" | "at" | "after" | "about"),
+        Some(k) => !matches!(w.text(k), "“" | "”" | "\"" | "«" | "»"),
+    }
+}
+
+/// "shot back", "hit back", "fired back": a verb of reply when "back" follows.
+fn answers_back(w: &Words, i: usize) -> bool {
+    matches!(w.lower(i).as_str(), "shot" | "hit" | "fired") && i + 1 < w.tokens.len() && w.lower(i + 1) == "back"
 }
 
 /// Who a clause without a speaker at its verb ("…, saying") is about: the first known speaker it
@@ -237,7 +295,7 @@ fn subject(w: &Words, verbs: &[usize], verb: usize, names: &Names) -> Option<(Wh
 }
 
 /// Up to six words before `verb`, stopping at punctuation, quote marks and conjunctions.
-fn noun_phrase_before(w: &Words, verb: usize) -> (String, Option<Span>) {
+pub(super) fn noun_phrase_before(w: &Words, verb: usize) -> (String, Option<Span>) {
     let mut first = verb;
     let mut last = verb;
     let mut i = verb;
@@ -257,7 +315,10 @@ fn noun_phrase_before(w: &Words, verb: usize) -> (String, Option<Span>) {
             last = i; // "reportedly stated": the adverb is not part of the name
             continue;
         }
-        if matches!(lower.as_str(), "and" | "that" | "but" | "which" | "who" | "as" | "while" | "after" | "when") {
+        if matches!(
+            lower.as_str(),
+            "and" | "that" | "but" | "which" | "who" | "what" | "as" | "while" | "after" | "when"
+        ) {
             break;
         }
         first = i;
@@ -273,7 +334,10 @@ fn noun_phrase_before(w: &Words, verb: usize) -> (String, Option<Span>) {
 fn names_follow(w: &Words, i: usize) -> bool {
     let capital =
         |i: usize| i < w.tokens.len() && w.is_word(i) && w.text(i).chars().next().is_some_and(char::is_uppercase);
-    capital(i) || (i + 1 < w.tokens.len() && matches!(w.lower(i).as_str(), "the" | "a" | "an") && w.is_word(i + 1))
+    let role = |i: usize| i < w.tokens.len() && w.is_word(i) && (is_title_or_role(&w.lower(i)) || w.lower(i) == "co");
+    capital(i)
+        || role(i)
+        || (i + 1 < w.tokens.len() && matches!(w.lower(i).as_str(), "the" | "a" | "an") && w.is_word(i + 1))
 }
 
 /// Up to six words from `start`, stopping at punctuation: "said Rubio", "according to Bukele".
@@ -285,9 +349,9 @@ fn noun_phrase_after(w: &Words, start: usize) -> (String, Option<Span>) {
     let from = i;
     while i < w.tokens.len()
         && i - from < 6
-        && (w.is_word(i) || (w.text(i) == "." && i > 0 && clause::is_abbreviation(w.text(i - 1))))
+        && (w.is_word(i) || w.text(i) == "-" || (w.text(i) == "." && i > 0 && clause::is_abbreviation(w.text(i - 1))))
     {
-        if matches!(w.lower(i).as_str(), "and" | "that" | "in" | "on" | "after" | "to" | "about" | "at") {
+        if matches!(w.lower(i).as_str(), "and" | "that" | "in" | "on" | "after" | "to" | "about" | "at" | "of") {
             break;
         }
         i += 1;
@@ -306,5 +370,6 @@ fn phrase(w: &Words, from: usize, to: usize) -> (String, Option<Span>) {
 /// Can the speaker follow this verb ("said Rubio")? Never after "told" (its object is the listener)
 /// nor after a participle ("saying it would").
 fn inverts(verb: &str) -> bool {
-    !verb.ends_with("ing") && !matches!(verb, "told" | "tells" | "according" | "described" | "reported")
+    !verb.ends_with("ing")
+        && !matches!(verb, "told" | "tells" | "according" | "described" | "reported" | "called" | "accused" | "urged")
 }

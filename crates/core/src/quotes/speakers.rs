@@ -9,8 +9,11 @@
 //! name. Hand-written aliases are tried first and win over anything inferred. This module does not
 //! find cues or quotes; `cues` asks it to resolve the noun phrase a cue names.
 
+mod people;
+
 use crate::model::Speaker;
 use crate::text::{is_stopword, tokenize, TokenKind};
+pub(super) use people::is_title_or_role;
 
 /// Titles and honorifics that precede a name and are not part of it.
 const TITLES: &[&str] = &[
@@ -88,6 +91,8 @@ pub struct Names<'a> {
     mentions: Vec<(usize, usize)>,
     /// (lowercase surname, full name as printed) of people named in full, first mention first.
     people: Vec<(String, String)>,
+    /// (byte offset, full name) of every mention of a person, listed or not (see `people`).
+    pub(super) persons: Vec<(usize, String)>,
 }
 
 fn words_of(body: &str) -> Vec<Word> {
@@ -169,7 +174,8 @@ impl<'a> Names<'a> {
     /// Reads how `body` names the `speakers`.
     pub fn new(body: &str, speakers: &'a [Speaker]) -> Self {
         let words = words_of(body);
-        let mut names = Names { speakers, roles: Vec::new(), mentions: Vec::new(), people: Vec::new() };
+        let persons = people::person_mentions(&words);
+        let mut names = Names { speakers, roles: Vec::new(), mentions: Vec::new(), people: Vec::new(), persons };
         let parts = name_parts(speakers);
         let mut i = 0;
         while i < words.len() {
@@ -190,6 +196,11 @@ impl<'a> Names<'a> {
             i += 1;
         }
         names
+    }
+
+    /// (byte offset, speaker) of every mention of a known speaker by name, in order.
+    pub fn mentions(&self) -> &[(usize, usize)] {
+        &self.mentions
     }
 
     /// The known speaker named last before byte `at`, outside the spans `skip` (quotations), and
@@ -239,7 +250,8 @@ impl<'a> Names<'a> {
         let words = words_of(np);
         let run = words.iter().rev().take_while(|w| w.capital && !w.possessive).count();
         let name = &words[words.len() - run..];
-        let name: Vec<&Word> = name.iter().skip_while(|w| TITLES.contains(&w.lower.as_str())).collect();
+        let after_title = name.iter().rposition(|w| is_title_or_role(&w.lower)).map_or(0, |k| k + 1);
+        let name: Vec<&Word> = name[after_title..].iter().collect();
         let titled = name.len() < run;
         match name.as_slice() {
             [surname] => {
@@ -276,7 +288,7 @@ fn role_before(words: &[Word], name: usize, speaker: usize) -> Option<Role> {
         i -= 1;
     }
     let head = taken.first()?;
-    if !head.capital && !modified {
+    if !head.capital && !modified && !is_title_or_role(&head.lower) {
         return None;
     }
     Some(role(speaker, taken.iter().rev().map(|w| w.lower.clone()).collect()))

@@ -77,3 +77,9 @@ fn the_listener_after_told_is_not_the_speaker() {
     let q = quotes("Bukele waved down to them and told Rubio with a grin — switching to English — “Ninety percent approval rating!”");
     assert_eq!(q[0].1.as_deref(), Some("Nayib Bukele"));
 }
+
+#[test]
+fn what_he_called_takes_the_pronoun_not_the_words_before() {
+    let q = quotes("Bukele spoke on Monday. The president had offered Washington what he called “a chance.”");
+    assert_eq!(q[0].1.as_deref(), Some("Nayib Bukele"));
+}

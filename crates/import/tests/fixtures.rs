@@ -147,3 +147,8 @@ fn meets_the_budgets(folder: &str, least: usize) {
         assert!(right[i] as f64 / n >= META_BUDGET, "{} under budget:\n{report}", FIELDS[i]);
     }
 }
+
+#[test]
+fn held_out_pages_meet_the_text_and_metadata_budgets() {
+    meets_the_budgets("heldout-pages", 10);
+}

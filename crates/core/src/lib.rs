@@ -34,34 +34,62 @@ pub mod topics;
 
 pub use model::*;
 
-/// Runs every analysis over a story.
+/// Runs every analysis over a story. Articles are analysed independently of each other, on every
+/// core with the `parallel` feature (on by default; off in the browser build); only the quote
+/// clusters look across articles.
 pub fn analyze(story: Story, diagnostics: Vec<Diagnostic>) -> Corpus {
-    let mut quotes = Vec::new();
-    for (ai, a) in story.articles.iter().enumerate() {
-        quotes.extend(quotes::find_quotes(ai, &a.body, &a.paragraphs, &story.speakers));
-    }
     let indexes: Vec<align::SourceIndex> = story.sources.iter().map(align::SourceIndex::new).collect();
     let lexicon = topics::Lexicon::new(&story.topics);
-    let mut matches = Vec::new();
-    let mut topic_hits = Vec::new();
-    let mut start = 0;
-    for (ai, a) in story.articles.iter().enumerate() {
-        let end = start + quotes[start..].iter().take_while(|q| q.article == ai).count();
-        let ctx = align::ArticleContext::new(ai, a, (start..end).map(|i| (i, &quotes[i])).collect(), &story.speakers);
-        let mut found: Vec<Match> = Vec::new();
-        for (si, s) in story.sources.iter().enumerate() {
-            found.extend(align::align(&ctx, si, s, &indexes[si]));
+    let one = |(ai, a): (usize, &Article)| analyze_article(&story, ai, a, &indexes, &lexicon);
+    #[cfg(feature = "parallel")]
+    let per_article: Vec<ArticleAnalysis> = {
+        use rayon::prelude::*;
+        story.articles.par_iter().enumerate().map(one).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let per_article: Vec<ArticleAnalysis> = story.articles.iter().enumerate().map(one).collect();
+    let (mut quotes, mut matches, mut topic_hits) = (Vec::new(), Vec::new(), Vec::new());
+    for mut a in per_article {
+        // Quotation indexes were the article's own; make them the corpus's.
+        let offset = quotes.len();
+        for m in &mut a.matches {
+            m.quote = m.quote.map(|q| q + offset);
         }
-        keep_best_per_quote(&mut found);
-        matches.extend(found);
-        topic_hits.extend(lexicon.tag(ai, a, &ctx.words));
-        start = end;
+        quotes.append(&mut a.quotes);
+        matches.append(&mut a.matches);
+        topic_hits.append(&mut a.topic_hits);
     }
     let bodies: Vec<&str> = story.articles.iter().map(|a| a.body.as_str()).collect();
     let clusters = clusters::cluster(&quotes, &bodies);
     let mut diagnostics = diagnostics;
     diagnostics.extend(unbalanced_quotes(&story, &quotes));
     Corpus { story, quotes, matches, topic_hits, clusters, diagnostics }
+}
+
+/// What the analysis finds in one article; `Match::quote` indexes into its own `quotes`.
+struct ArticleAnalysis {
+    quotes: Vec<Quote>,
+    matches: Vec<Match>,
+    topic_hits: Vec<TopicHit>,
+}
+
+fn analyze_article(
+    story: &Story,
+    ai: usize,
+    a: &Article,
+    indexes: &[align::SourceIndex],
+    lexicon: &topics::Lexicon,
+) -> ArticleAnalysis {
+    let quotes = quotes::find_quotes(ai, &a.body, &a.paragraphs, &story.speakers);
+    let ctx = align::ArticleContext::new(ai, a, quotes.iter().enumerate().collect(), &story.speakers);
+    let mut matches: Vec<Match> = Vec::new();
+    for (si, s) in story.sources.iter().enumerate() {
+        matches.extend(align::align(&ctx, si, s, &indexes[si]));
+    }
+    keep_best_per_quote(&mut matches);
+    let topic_hits = lexicon.tag(ai, a, &ctx.words);
+    drop(ctx);
+    ArticleAnalysis { quotes, matches, topic_hits }
 }
 
 /// A quotation reproduces at most one source: keep the match with the highest similarity.

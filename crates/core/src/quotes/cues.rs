@@ -134,11 +134,17 @@ pub(super) fn attribute(body: &str, paragraphs: &[Span], names: &Names, mut quot
         // the next quotation of the paragraph to that one.
         let ends_sentence = q.inner.slice(body).trim_end().ends_with(['.', '!', '?']);
         let leads_on = ends_sentence && after.end == next_start && qi + 1 < quotes.len();
-        let found = q
-            .cue
-            .and_then(|c| cue_in(body, c, names, Side::Before))
-            .or_else(|| if leads_on { None } else { cue_in(body, after, names, Side::After) })
-            .or_else(|| cue_in(body, before, names, Side::Before));
+        // A quotation that closes its sentence (“….” She said …) is attributed by its own
+        // sentence first; the next sentence's cue belongs to what follows it.
+        let after_cue = || if leads_on { None } else { cue_in(body, after, names, Side::After) };
+        let before_cue = || cue_in(body, before, names, Side::Before);
+        let found = q.cue.and_then(|c| cue_in(body, c, names, Side::Before)).or_else(|| {
+            if ends_sentence {
+                before_cue().or_else(after_cue)
+            } else {
+                after_cue().or_else(before_cue)
+            }
+        });
         // No sentence break since the previous quote of this paragraph ended.
         let same_sentence = qi > 0 && quotes[qi - 1].outer.end >= para.start && before.start == prev_end;
         let prev_cue = qi.checked_sub(1).and_then(|p| quotes[p].cue);
@@ -294,14 +300,25 @@ fn subject(w: &Words, verbs: &[usize], verb: usize, names: &Names) -> Option<(Wh
     PRONOUNS.contains(&w.lower(first).as_str()).then_some(((None, None), true))
 }
 
-/// Up to six words before `verb`, stopping at punctuation, quote marks and conjunctions.
+/// Words a phrase before a verb may take; a proper name may run on ([`MAX_NAME`]).
+const MAX_PHRASE: usize = 6;
+/// Words a run of capitalised words before a verb may take ("Los Angeles County Fire Chief
+/// Anthony Marrone").
+const MAX_NAME: usize = 10;
+
+/// Up to six words before `verb`, stopping at punctuation, quote marks and conjunctions; up to ten
+/// when they are all capitalised.
 pub(super) fn noun_phrase_before(w: &Words, verb: usize) -> (String, Option<Span>) {
     let mut first = verb;
     let mut last = verb;
     let mut i = verb;
     let mut taken = 0;
-    while i > 0 && taken < 6 {
+    let mut all_capital = true;
+    while i > 0 && (taken < MAX_PHRASE || (all_capital && taken < MAX_NAME)) {
         i -= 1;
+        if taken >= MAX_PHRASE && !(w.is_word(i) && w.text(i).starts_with(char::is_uppercase)) {
+            break;
+        }
         if !w.is_word(i) {
             if w.text(i) == "." && i > 0 && clause::is_abbreviation(w.text(i - 1)) {
                 continue;
@@ -323,6 +340,7 @@ pub(super) fn noun_phrase_before(w: &Words, verb: usize) -> (String, Option<Span
         }
         first = i;
         taken += 1;
+        all_capital &= w.text(i).starts_with(char::is_uppercase);
         if matches!(lower.as_str(), "a" | "an" | "the") {
             break;
         }

@@ -119,8 +119,8 @@ fn extend(body: &str, from: usize, limit: usize) -> usize {
     if matches!(verb.as_str(), "told" | "tells" | "asked" | "informed") || OBJECT_VERBS.contains(&verb.as_str()) {
         a.noun_phrase(); // the listener ("told reporters") or the object ("called the vote")
     }
-    if a.word().as_deref() == Some("back") {
-        a.take(); // "shot back"
+    if matches!(a.word().as_deref(), Some("back" | "only" | "simply" | "merely")) {
+        a.take(); // "shot back", "saying only"
     }
     loop {
         match a.word() {

@@ -18,6 +18,7 @@ use crate::model::{Quote, Span};
 use crate::text::{tokens_in, Token, TokenKind};
 
 mod appositive;
+mod subject;
 
 /// Verbs (and "according") that introduce reported speech.
 pub(super) const SPEECH_VERBS: &[&str] = &[
@@ -88,7 +89,7 @@ pub(super) fn is_speech_verb(lower: &str) -> bool {
     SPEECH_VERBS.binary_search(&lower).is_ok()
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
+pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
 
 /// Words of a window with their lowercase form, for cue matching.
 pub(super) struct Words<'a> {
@@ -111,8 +112,20 @@ impl<'a> Words<'a> {
     }
 }
 
-/// A speaker found next to a quote: (known speaker, as printed, cue span, is a pronoun).
-pub(super) type Cue = (Option<usize>, Option<String>, Span, bool);
+/// A speaker found next to a quote: (known speaker, as printed, cue span, how the cue names them).
+pub(super) type Cue = (Option<usize>, Option<String>, Span, Refers);
+
+/// How a cue names its speaker.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Refers {
+    /// By name, or by a phrase resolved on its own ("Rubio", "El Salvador's president").
+    Name,
+    /// By a pronoun ("she said"): the speaker is its antecedent.
+    Pronoun,
+    /// By a definite role phrase at this span ("the president said"), read against the antecedent
+    /// a pronoun there would have.
+    Role(Span),
+}
 
 use super::pronouns::{antecedent, Who};
 
@@ -151,13 +164,19 @@ pub(super) fn attribute(body: &str, paragraphs: &[Span], names: &Names, mut quot
         let same_paragraph = qi > 0 && quotes[qi - 1].outer.start >= para.start;
         let q = &mut quotes[qi];
         match found {
-            Some((_, _, cue, true)) => {
+            Some((_, _, cue, Refers::Pronoun)) => {
                 q.cue = Some(cue);
                 let at = cue.start.min(q.outer.start) as usize;
                 (q.speaker, q.speaker_text) =
                     antecedent(body, names, &outers, &resolved, at).unwrap_or_else(|| last.clone());
             }
-            Some((speaker, text, cue, false)) => {
+            Some((_, _, cue, Refers::Role(np))) => {
+                q.cue = Some(cue);
+                let at = np.start as usize;
+                let before = antecedent(body, names, &outers, &resolved, at);
+                (q.speaker, q.speaker_text) = names.resolve_role(np.slice(body), at, before.as_ref());
+            }
+            Some((speaker, text, cue, Refers::Name)) => {
                 q.cue = Some(cue);
                 (q.speaker, q.speaker_text) = (speaker, text);
             }
@@ -211,13 +230,18 @@ pub(super) fn cue_in(body: &str, window: Span, names: &Names, side: Side) -> Opt
     };
     if np.is_empty() {
         // "…, saying, “…”": the speaker is whoever the clause is about.
-        return subject(&w, &verbs, verb, names).map(|(who, pronoun)| (who.0, who.1, cue, pronoun));
+        return subject::subject(&w, &verbs, verb, names).map(|(who, refers)| (who.0, who.1, cue, refers));
     }
     if np.split_whitespace().count() == 1 && PRONOUNS.contains(&np.to_lowercase().as_str()) {
-        return Some((None, None, cue, true));
+        return Some((None, None, cue, Refers::Pronoun));
     }
-    let (known, printed) = names.resolve(&np, np_span.map_or(0, |s| s.start as usize));
-    Some((known, printed, cue, false))
+    let at = np_span.map_or(0, |s| s.start as usize);
+    let (known, printed) = names.resolve(&np, at);
+    let refers = match np_span {
+        Some(span) if names.is_role_reference(&np) => Refers::Role(span),
+        _ => Refers::Name,
+    };
+    Some((known, printed, cue, refers))
 }
 
 /// The phrase that names the speaker of `verb`: before it ("Rubio said"), or after it ("said
@@ -278,26 +302,6 @@ fn ends_phrase(w: &Words, span: Option<Span>) -> bool {
 /// "shot back", "hit back", "fired back": a verb of reply when "back" follows.
 fn answers_back(w: &Words, i: usize) -> bool {
     matches!(w.lower(i).as_str(), "shot" | "hit" | "fired") && i + 1 < w.tokens.len() && w.lower(i + 1) == "back"
-}
-
-/// Who a clause without a speaker at its verb ("…, saying") is about: the first known speaker it
-/// names, else the speaker of an earlier speech verb in it, else a pronoun that opens it.
-fn subject(w: &Words, verbs: &[usize], verb: usize, names: &Names) -> Option<(Who, bool)> {
-    let (start, end) = (w.tokens.first()?.span.start as usize, w.tokens.get(verb)?.span.start as usize);
-    if let Some(s) = names.first_mention_in(start, end) {
-        return Some(((Some(s), None), false));
-    }
-    for &v in verbs.iter().filter(|&&v| v < verb) {
-        let (np, span) = noun_phrase_before(w, v);
-        if let (false, Some(span)) = (np.is_empty(), span) {
-            if PRONOUNS.contains(&np.to_lowercase().as_str()) {
-                return Some(((None, None), true));
-            }
-            return Some((names.resolve(&np, span.start as usize), false));
-        }
-    }
-    let first = (0..verb).find(|&i| w.is_word(i))?;
-    PRONOUNS.contains(&w.lower(first).as_str()).then_some(((None, None), true))
 }
 
 /// Words a phrase before a verb may take; a proper name may run on ([`MAX_NAME`]).

@@ -6,7 +6,8 @@
 //! nearest sentence naming a person (`pronouns`). The subject may stand before an appositive
 //! (`appositive`) or an "of" phrase ("Jenna Park of the National Hurricane Center said"); an
 //! inverted speaker ("said Tomas Berg") must end where a name ends. A quotation with no cue
-//! continues the previous speaker; it shares the previous quotation's cue when it continues its
+//! continues the previous speaker (a role phrase, "the president said", is read by `speakers`
+//! against the same antecedent); it shares the previous quotation's cue when it continues its
 //! sentence or opens the next sentence of the same paragraph ("“…,” X said. “…”"). Names are
 //! resolved by [`Names`]; the clause shown as the
 //! attribution is `clause`'s business.
@@ -18,6 +19,7 @@ use crate::model::{Quote, Span};
 use crate::text::{tokens_in, Token, TokenKind};
 
 mod appositive;
+mod guards;
 mod subject;
 
 /// Verbs (and "according") that introduce reported speech.
@@ -215,8 +217,7 @@ pub(super) fn cue_in(body: &str, window: Span, names: &Names, side: Side) -> Opt
     }
     let w = Words::new(body, window);
     let n = w.tokens.len();
-    let verbs: Vec<usize> =
-        (0..n).filter(|&i| w.is_word(i) && (is_speech_verb(&w.lower(i)) || answers_back(&w, i))).collect();
+    let verbs: Vec<usize> = (0..n).filter(|&i| guards::is_cue_verb(&w, i)).collect();
     let verb = match side {
         // After a quote the cue comes at once: ", Salvadoran President Nayib Bukele said".
         Side::After => *verbs.iter().find(|&&i| (0..i).filter(|&j| w.is_word(j)).count() <= 8)?,

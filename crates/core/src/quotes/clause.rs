@@ -119,8 +119,8 @@ fn extend(body: &str, from: usize, limit: usize) -> usize {
     if matches!(verb.as_str(), "told" | "tells" | "asked" | "informed") || OBJECT_VERBS.contains(&verb.as_str()) {
         a.noun_phrase(); // the listener ("told reporters") or the object ("called the vote")
     }
-    if a.word().as_deref() == Some("back") {
-        a.take(); // "shot back"
+    if matches!(a.word().as_deref(), Some("back" | "only" | "simply" | "merely")) {
+        a.take(); // "shot back", "saying only"
     }
     loop {
         match a.word() {
@@ -178,7 +178,7 @@ impl Ahead<'_> {
         let mut taken = 0;
         while taken < 3 {
             match self.word() {
-                Some(w) if w != "that" && !PREPOSITIONS.contains(&w.as_str()) && !DETERMINERS.contains(&w.as_str()) => {
+                Some(w) if !ends_noun_phrase(&w) => {
                     self.take();
                     taken += 1;
                 }
@@ -190,6 +190,15 @@ impl Ahead<'_> {
         }
         taken > 0
     }
+}
+
+/// Does `w` (lowercase) end a noun phrase after a verb: "that", a preposition, a determiner, or a
+/// subject pronoun opening the reported words ("told reporters he was")?
+fn ends_noun_phrase(w: &str) -> bool {
+    w == "that"
+        || PREPOSITIONS.contains(&w)
+        || DETERMINERS.contains(&w)
+        || matches!(w, "he" | "she" | "they" | "we" | "i")
 }
 
 /// Without spaces, commas, colons or dashes at either end.

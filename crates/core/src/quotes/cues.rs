@@ -6,7 +6,8 @@
 //! nearest sentence naming a person (`pronouns`). The subject may stand before an appositive
 //! (`appositive`) or an "of" phrase ("Jenna Park of the National Hurricane Center said"); an
 //! inverted speaker ("said Tomas Berg") must end where a name ends. A quotation with no cue
-//! continues the previous speaker; it shares the previous quotation's cue when it continues its
+//! continues the previous speaker (a role phrase, "the president said", is read by `speakers`
+//! against the same antecedent); it shares the previous quotation's cue when it continues its
 //! sentence or opens the next sentence of the same paragraph ("“…,” X said. “…”"). Names are
 //! resolved by [`Names`]; the clause shown as the
 //! attribution is `clause`'s business.
@@ -18,6 +19,8 @@ use crate::model::{Quote, Span};
 use crate::text::{tokens_in, Token, TokenKind};
 
 mod appositive;
+mod guards;
+mod subject;
 
 /// Verbs (and "according") that introduce reported speech.
 pub(super) const SPEECH_VERBS: &[&str] = &[
@@ -88,7 +91,7 @@ pub(super) fn is_speech_verb(lower: &str) -> bool {
     SPEECH_VERBS.binary_search(&lower).is_ok()
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
+pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
 
 /// Words of a window with their lowercase form, for cue matching.
 pub(super) struct Words<'a> {
@@ -111,8 +114,20 @@ impl<'a> Words<'a> {
     }
 }
 
-/// A speaker found next to a quote: (known speaker, as printed, cue span, is a pronoun).
-pub(super) type Cue = (Option<usize>, Option<String>, Span, bool);
+/// A speaker found next to a quote: (known speaker, as printed, cue span, how the cue names them).
+pub(super) type Cue = (Option<usize>, Option<String>, Span, Refers);
+
+/// How a cue names its speaker.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Refers {
+    /// By name, or by a phrase resolved on its own ("Rubio", "El Salvador's president").
+    Name,
+    /// By a pronoun ("she said"): the speaker is its antecedent.
+    Pronoun,
+    /// By a definite role phrase at this span ("the president said"), read against the antecedent
+    /// a pronoun there would have.
+    Role(Span),
+}
 
 use super::pronouns::{antecedent, Who};
 
@@ -134,24 +149,36 @@ pub(super) fn attribute(body: &str, paragraphs: &[Span], names: &Names, mut quot
         // the next quotation of the paragraph to that one.
         let ends_sentence = q.inner.slice(body).trim_end().ends_with(['.', '!', '?']);
         let leads_on = ends_sentence && after.end == next_start && qi + 1 < quotes.len();
-        let found = q
-            .cue
-            .and_then(|c| cue_in(body, c, names, Side::Before))
-            .or_else(|| if leads_on { None } else { cue_in(body, after, names, Side::After) })
-            .or_else(|| cue_in(body, before, names, Side::Before));
+        // A quotation that closes its sentence (“….” She said …) is attributed by its own
+        // sentence first; the next sentence's cue belongs to what follows it.
+        let after_cue = || if leads_on { None } else { cue_in(body, after, names, Side::After) };
+        let before_cue = || cue_in(body, before, names, Side::Before);
+        let found = q.cue.and_then(|c| cue_in(body, c, names, Side::Before)).or_else(|| {
+            if ends_sentence {
+                before_cue().or_else(after_cue)
+            } else {
+                after_cue().or_else(before_cue)
+            }
+        });
         // No sentence break since the previous quote of this paragraph ended.
         let same_sentence = qi > 0 && quotes[qi - 1].outer.end >= para.start && before.start == prev_end;
         let prev_cue = qi.checked_sub(1).and_then(|p| quotes[p].cue);
         let same_paragraph = qi > 0 && quotes[qi - 1].outer.start >= para.start;
         let q = &mut quotes[qi];
         match found {
-            Some((_, _, cue, true)) => {
+            Some((_, _, cue, Refers::Pronoun)) => {
                 q.cue = Some(cue);
                 let at = cue.start.min(q.outer.start) as usize;
                 (q.speaker, q.speaker_text) =
                     antecedent(body, names, &outers, &resolved, at).unwrap_or_else(|| last.clone());
             }
-            Some((speaker, text, cue, false)) => {
+            Some((_, _, cue, Refers::Role(np))) => {
+                q.cue = Some(cue);
+                let at = np.start as usize;
+                let before = antecedent(body, names, &outers, &resolved, at);
+                (q.speaker, q.speaker_text) = names.resolve_role(np.slice(body), at, before.as_ref());
+            }
+            Some((speaker, text, cue, Refers::Name)) => {
                 q.cue = Some(cue);
                 (q.speaker, q.speaker_text) = (speaker, text);
             }
@@ -190,8 +217,7 @@ pub(super) fn cue_in(body: &str, window: Span, names: &Names, side: Side) -> Opt
     }
     let w = Words::new(body, window);
     let n = w.tokens.len();
-    let verbs: Vec<usize> =
-        (0..n).filter(|&i| w.is_word(i) && (is_speech_verb(&w.lower(i)) || answers_back(&w, i))).collect();
+    let verbs: Vec<usize> = (0..n).filter(|&i| guards::is_cue_verb(&w, i)).collect();
     let verb = match side {
         // After a quote the cue comes at once: ", Salvadoran President Nayib Bukele said".
         Side::After => *verbs.iter().find(|&&i| (0..i).filter(|&j| w.is_word(j)).count() <= 8)?,
@@ -205,13 +231,18 @@ pub(super) fn cue_in(body: &str, window: Span, names: &Names, side: Side) -> Opt
     };
     if np.is_empty() {
         // "…, saying, “…”": the speaker is whoever the clause is about.
-        return subject(&w, &verbs, verb, names).map(|(who, pronoun)| (who.0, who.1, cue, pronoun));
+        return subject::subject(&w, &verbs, verb, names).map(|(who, refers)| (who.0, who.1, cue, refers));
     }
     if np.split_whitespace().count() == 1 && PRONOUNS.contains(&np.to_lowercase().as_str()) {
-        return Some((None, None, cue, true));
+        return Some((None, None, cue, Refers::Pronoun));
     }
-    let (known, printed) = names.resolve(&np, np_span.map_or(0, |s| s.start as usize));
-    Some((known, printed, cue, false))
+    let at = np_span.map_or(0, |s| s.start as usize);
+    let (known, printed) = names.resolve(&np, at);
+    let refers = match np_span {
+        Some(span) if names.is_role_reference(&np) => Refers::Role(span),
+        _ => Refers::Name,
+    };
+    Some((known, printed, cue, refers))
 }
 
 /// The phrase that names the speaker of `verb`: before it ("Rubio said"), or after it ("said
@@ -274,34 +305,25 @@ fn answers_back(w: &Words, i: usize) -> bool {
     matches!(w.lower(i).as_str(), "shot" | "hit" | "fired") && i + 1 < w.tokens.len() && w.lower(i + 1) == "back"
 }
 
-/// Who a clause without a speaker at its verb ("…, saying") is about: the first known speaker it
-/// names, else the speaker of an earlier speech verb in it, else a pronoun that opens it.
-fn subject(w: &Words, verbs: &[usize], verb: usize, names: &Names) -> Option<(Who, bool)> {
-    let (start, end) = (w.tokens.first()?.span.start as usize, w.tokens.get(verb)?.span.start as usize);
-    if let Some(s) = names.first_mention_in(start, end) {
-        return Some(((Some(s), None), false));
-    }
-    for &v in verbs.iter().filter(|&&v| v < verb) {
-        let (np, span) = noun_phrase_before(w, v);
-        if let (false, Some(span)) = (np.is_empty(), span) {
-            if PRONOUNS.contains(&np.to_lowercase().as_str()) {
-                return Some(((None, None), true));
-            }
-            return Some((names.resolve(&np, span.start as usize), false));
-        }
-    }
-    let first = (0..verb).find(|&i| w.is_word(i))?;
-    PRONOUNS.contains(&w.lower(first).as_str()).then_some(((None, None), true))
-}
+/// Words a phrase before a verb may take; a proper name may run on ([`MAX_NAME`]).
+const MAX_PHRASE: usize = 6;
+/// Words a run of capitalised words before a verb may take ("Los Angeles County Fire Chief
+/// Anthony Marrone").
+const MAX_NAME: usize = 10;
 
-/// Up to six words before `verb`, stopping at punctuation, quote marks and conjunctions.
+/// Up to six words before `verb`, stopping at punctuation, quote marks and conjunctions; up to ten
+/// when they are all capitalised.
 pub(super) fn noun_phrase_before(w: &Words, verb: usize) -> (String, Option<Span>) {
     let mut first = verb;
     let mut last = verb;
     let mut i = verb;
     let mut taken = 0;
-    while i > 0 && taken < 6 {
+    let mut all_capital = true;
+    while i > 0 && (taken < MAX_PHRASE || (all_capital && taken < MAX_NAME)) {
         i -= 1;
+        if taken >= MAX_PHRASE && !(w.is_word(i) && w.text(i).starts_with(char::is_uppercase)) {
+            break;
+        }
         if !w.is_word(i) {
             if w.text(i) == "." && i > 0 && clause::is_abbreviation(w.text(i - 1)) {
                 continue;
@@ -323,6 +345,7 @@ pub(super) fn noun_phrase_before(w: &Words, verb: usize) -> (String, Option<Span
         }
         first = i;
         taken += 1;
+        all_capital &= w.text(i).starts_with(char::is_uppercase);
         if matches!(lower.as_str(), "a" | "an" | "the") {
             break;
         }

@@ -10,10 +10,12 @@
 //! find cues or quotes; `cues` asks it to resolve the noun phrase a cue names.
 
 mod people;
+mod roles;
 
 use crate::model::Speaker;
 use crate::text::{is_stopword, tokenize, TokenKind};
 pub(super) use people::is_title_or_role;
+use roles::{role_after, role_before, Role};
 
 /// Titles and honorifics that precede a name and are not part of it.
 const TITLES: &[&str] = &[
@@ -59,15 +61,6 @@ const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "
 
 /// Words that introduce a phrase after a role ("president of El Salvador", "a professor at Yale").
 const ROLE_ENDS: &[&str] = &["at", "for", "from", "in", "of", "on", "who", "which", "with"];
-
-/// A title or role the article binds to a known speaker.
-struct Role {
-    speaker: usize,
-    /// The words a noun phrase may end with to name the role ("president"; "secretary", "state").
-    heads: Vec<String>,
-    /// Every word of the role, for preferring the closer wording.
-    words: Vec<String>,
-}
 
 /// One word of the article: where it is, its lowercase form (apostrophes straight, no possessive
 /// ending), whether it is capitalized or possessive, and whether punctuation separates it from the
@@ -182,8 +175,9 @@ impl<'a> Names<'a> {
             if let Some((si, n)) = mention_at(&words, i, &parts) {
                 names.mentions.push((words[i].at, si));
                 if !words[i + n - 1].possessive {
-                    names.roles.extend(role_before(&words, i, si));
-                    names.roles.extend(role_after(&words, i + n, si));
+                    let who = (Some(si), None);
+                    names.roles.extend(role_before(&words, i, &who));
+                    names.roles.extend(role_after(&words, i + n, &who));
                 }
                 i += n;
                 continue;
@@ -195,6 +189,7 @@ impl<'a> Names<'a> {
             }
             i += 1;
         }
+        names.roles.extend(roles::person_roles(&words, &names.persons, &names.mentions));
         names
     }
 
@@ -228,23 +223,6 @@ impl<'a> Names<'a> {
         (None, Some(self.printed(np)))
     }
 
-    /// The speaker a role noun phrase ("the president", "El Salvador's president") names.
-    fn by_role(&self, np: &str, at: usize) -> Option<usize> {
-        let words: Vec<String> = words_of(np).into_iter().map(|w| w.lower).collect();
-        let head = words.last()?;
-        let modifiers: Vec<&String> = words.iter().filter(|w| !DETERMINERS.contains(&w.as_str())).collect();
-        self.roles
-            .iter()
-            .filter(|r| r.heads.contains(head))
-            .map(|r| {
-                let overlap = modifiers.iter().filter(|m| r.words.contains(m)).count();
-                let last = self.mentions.iter().rev().find(|m| m.1 == r.speaker && m.0 < at).map(|m| m.0);
-                ((overlap, last.is_some(), last), r.speaker)
-            })
-            .max_by_key(|(k, _)| *k)
-            .map(|(_, s)| s)
-    }
-
     /// A person the story does not list, by the fullest name the article gives.
     fn printed(&self, np: &str) -> String {
         let words = words_of(np);
@@ -261,75 +239,6 @@ impl<'a> Names<'a> {
             _ => np.to_string(),
         }
     }
-}
-
-/// A title or role right before a name: "Salvadoran President", "El Salvador's president",
-/// "Secretary of State".
-fn role_before(words: &[Word], name: usize, speaker: usize) -> Option<Role> {
-    let mut taken: Vec<&Word> = Vec::new();
-    let mut i = name;
-    let mut modified = false;
-    while i > 0 && taken.len() < 5 && words[i].joined {
-        let w = &words[i - 1];
-        if w.lower == "of" && !taken.is_empty() && i > 1 && words[i - 1].joined && words[i - 2].capital {
-            taken.push(w);
-            i -= 1;
-            continue;
-        }
-        if DETERMINERS.contains(&w.lower.as_str()) {
-            modified = true;
-            break;
-        }
-        if is_stopword(&w.lower) || super::cues::is_speech_verb(&w.lower) || (w.possessive && taken.is_empty()) {
-            break;
-        }
-        modified |= w.possessive || (!taken.is_empty() && is_adjective(w));
-        taken.push(w);
-        i -= 1;
-    }
-    let head = taken.first()?;
-    if !head.capital && !modified && !is_title_or_role(&head.lower) {
-        return None;
-    }
-    Some(role(speaker, taken.iter().rev().map(|w| w.lower.clone()).collect()))
-}
-
-/// A nationality or other adjective that marks the next word as a role ("Salvadoran president").
-fn is_adjective(w: &Word) -> bool {
-    w.capital && ["an", "ian", "ese", "ish", "i", "ic"].iter().any(|s| w.lower.ends_with(s))
-}
-
-/// An appositive right after a name: "Bukele, El Salvador's president," "Doe, a professor at Yale".
-fn role_after(words: &[Word], after: usize, speaker: usize) -> Option<Role> {
-    let first = words.get(after)?;
-    if !first.comma || !(first.capital || DETERMINERS.contains(&first.lower.as_str())) {
-        return None;
-    }
-    let mut taken = vec![first.lower.clone()];
-    let mut closed = false;
-    for w in words[after + 1..].iter().take(7) {
-        if !w.joined || ROLE_ENDS.contains(&w.lower.as_str()) {
-            closed = true;
-            break;
-        }
-        if super::cues::is_speech_verb(&w.lower) {
-            return None;
-        }
-        taken.push(w.lower.clone());
-    }
-    let head = taken.last()?;
-    if !closed || is_stopword(head) || head.ends_with("ing") || head.ends_with("ed") || taken.len() < 2 {
-        return None;
-    }
-    Some(role(speaker, taken))
-}
-
-/// A role from its words in order: the last word is its head, and so is a word before "of".
-fn role(speaker: usize, words: Vec<String>) -> Role {
-    let words: Vec<String> = words.into_iter().filter(|w| !DETERMINERS.contains(&w.as_str())).collect();
-    let mut heads: Vec<String> = words.last().cloned().into_iter().collect();
-    heads.extend(words.windows(2).filter(|p| p[1] == "of").map(|p| p[0].clone()));
-    Role { speaker, heads, words }
 }
 
 /// A person named in full at word `i`: a capitalized first name (not a title) joined to a

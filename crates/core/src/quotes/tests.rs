@@ -83,3 +83,80 @@ fn what_he_called_takes_the_pronoun_not_the_words_before() {
     let q = quotes("Bukele spoke on Monday. The president had offered Washington what he called “a chance.”");
     assert_eq!(q[0].1.as_deref(), Some("Nayib Bukele"));
 }
+
+/// (speaker, attribution clause) per quotation, with `speakers` listed by name alone.
+fn attributed(speakers: &[&str], text: &str) -> Vec<(Option<String>, Option<String>)> {
+    let sp: Vec<Speaker> = speakers.iter().map(|n| Speaker { name: (*n).into(), aliases: Vec::new() }).collect();
+    let a = crate::testkit::article("a", text);
+    find_quotes(0, &a.body, &a.paragraphs, &sp)
+        .iter()
+        .map(|q| {
+            let who = q.speaker.map(|i| sp[i].name.clone()).or(q.speaker_text.clone());
+            (who, attribution(&a.body, &a.paragraphs, q).map(|s| s.slice(&a.body).to_string()))
+        })
+        .collect()
+}
+
+fn clause_of(speakers: &[&str], text: &str) -> Option<String> {
+    attributed(speakers, text).into_iter().next().and_then(|x| x.1)
+}
+
+#[test]
+fn a_quote_closing_its_sentence_leaves_the_next_sentences_cue_alone() {
+    let text = "Jo Ruiz, a union leader, called the offer “an insult.” She said talks could resume.";
+    assert_eq!(clause_of(&["Jo Ruiz"], text).as_deref(), Some("Jo Ruiz, a union leader, called the offer"));
+    let text = "Ann Lee shot back that the plan would \"hurt towns.\" Lee, a senator, said she would cut taxes.";
+    assert_eq!(clause_of(&["Ann Lee"], text).as_deref(), Some("Ann Lee shot back"));
+}
+
+#[test]
+fn a_long_proper_name_before_the_verb_is_kept_whole() {
+    let text = "“Go now,” Los Angeles County Fire Chief Anthony Marrone said at a news conference.";
+    let got = attributed(&[], text);
+    assert_eq!(got[0].0.as_deref(), Some("Anthony Marrone"));
+    assert_eq!(got[0].1.as_deref(), Some("Los Angeles County Fire Chief Anthony Marrone said at a news conference"));
+}
+
+#[test]
+fn the_listener_after_told_stops_before_the_reported_words() {
+    let text = "The owner, Gerald Whitcomb, told reporters he was “grateful.”";
+    assert_eq!(clause_of(&[], text).as_deref(), Some("The owner, Gerald Whitcomb, told reporters"));
+    let text = "Rick Dane, R-Utah, called it “a blank check.”";
+    assert_eq!(clause_of(&["Rick Dane"], text).as_deref(), Some("Rick Dane, R-Utah, called it"));
+}
+
+fn speakers_of(speakers: &[&str], text: &str) -> Vec<Option<String>> {
+    attributed(speakers, text).into_iter().map(|x| x.0).collect()
+}
+
+#[test]
+fn a_bare_role_goes_to_the_person_just_named_unless_they_hold_another_role() {
+    let text = "Ana Ruiz, the country's president, spoke first.\nOthers spoke.\nTom Hale said he agreed.\n“We will,” the president said.";
+    assert_eq!(speakers_of(&["Ana Ruiz", "Tom Hale"], text), [Some("Tom Hale".into())]);
+    let text = "Mayor Ann Oka won.\nCouncilman Dan Reyes, who voted no, said so.\n“Fine,” the mayor said.";
+    assert_eq!(speakers_of(&["Ann Oka", "Dan Reyes"], text), [Some("Ann Oka".into())]);
+}
+
+#[test]
+fn a_role_with_a_conflicting_modifier_does_not_bind() {
+    let text =
+        "Ted Frank, the Brentford manager, spoke.\nMia Lund said she was angry.\n“Unfair,” the Arsenal manager said.";
+    assert_eq!(speakers_of(&["Ted Frank", "Mia Lund"], text), [Some("Mia Lund".into())]);
+}
+
+#[test]
+fn an_unbound_role_takes_the_person_just_named() {
+    let text = "Bryan Mbeumo, who scored twice, described it as “easy”.\n“I stayed calm,” the forward said.";
+    assert_eq!(speakers_of(&[], text)[1].as_deref(), Some("Bryan Mbeumo"));
+    assert_eq!(speakers_of(&[], "“I stayed calm,” the forward said.")[0].as_deref(), Some("the forward"));
+}
+
+#[test]
+fn saying_after_a_role_subject_takes_the_role_not_a_name_inside() {
+    let text = "Mayor Ann Oka won.\nThe mayor met Governor Dan Reyes, saying the deal would “pay off.”";
+    let got = attributed(&["Ann Oka", "Dan Reyes"], text);
+    assert_eq!(got[0].0.as_deref(), Some("Ann Oka"));
+    assert_eq!(got[0].1.as_deref(), Some("The mayor met Governor Dan Reyes, saying"));
+    let text = "Bank governor Ann Oka spoke.\nThe governor declined to comment, saying only that it was “fine.”";
+    assert_eq!(clause_of(&["Ann Oka"], text).as_deref(), Some("The governor declined to comment, saying only"));
+}

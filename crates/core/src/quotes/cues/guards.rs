@@ -1,0 +1,55 @@
+//! Words that look like speech verbs but do not introduce reported speech here: "called for",
+//! "called off", "called on … to", "called up", and "so-called". This module only answers whether
+//! a word of a window is a cue's verb; `cues` finds the speaker.
+
+use super::{answers_back, is_speech_verb, Words};
+
+/// Particles that turn "called" into another verb ("called for a vote", "called off the talks").
+const CALL_PARTICLES: &[&str] = &["for", "off", "on", "up", "in", "out"];
+
+/// Is word `i` of `w` the verb of an attribution cue?
+pub(super) fn is_cue_verb(w: &Words, i: usize) -> bool {
+    if !w.is_word(i) {
+        return false;
+    }
+    let lower = w.lower(i);
+    (is_speech_verb(&lower) && !is_other_call(w, i, &lower)) || answers_back(w, i)
+}
+
+/// "called for", "called off", "so-called": a form of "call" that reports no words.
+fn is_other_call(w: &Words, i: usize, lower: &str) -> bool {
+    if !matches!(lower, "called" | "calling") {
+        return false;
+    }
+    let next = (i + 1 < w.tokens.len() && w.is_word(i + 1)).then(|| w.lower(i + 1));
+    let so_before = i >= 2 && matches!(w.text(i - 1), "-" | "‐") && w.lower(i - 2) == "so";
+    next.is_some_and(|n| CALL_PARTICLES.contains(&n.as_str())) || so_before
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    fn verbs(text: &str) -> Vec<String> {
+        let w = Words::new(text, Span::new(0, text.len()));
+        (0..w.tokens.len()).filter(|&i| is_cue_verb(&w, i)).map(|i| w.lower(i)).collect()
+    }
+
+    #[test]
+    fn called_with_a_particle_is_not_a_speech_verb() {
+        assert!(verbs("The union called for a strike and called off the march.").is_empty());
+        assert!(verbs("She called on lawmakers to act.").is_empty());
+    }
+
+    #[test]
+    fn so_called_is_not_a_speech_verb() {
+        assert!(verbs("the so-called mega prison").is_empty());
+    }
+
+    #[test]
+    fn called_with_an_object_still_is() {
+        assert_eq!(verbs("Okafor called the vote a turning point."), ["called"]);
+        assert_eq!(verbs("Delaney shot back that it would fail."), ["shot"]);
+    }
+}

@@ -1,0 +1,58 @@
+//! Who a clause without a speaker at its verb ("The mayor dismissed the criticism, saying") is
+//! about: the subject that opens it — a pronoun or a definite role phrase — before any name inside
+//! it ("The president made the offer during a visit by … Marco Rubio, describing it" is the
+//! president's); else the first known speaker it names; else the speaker of an earlier speech verb
+//! in it. This module does not resolve names; [`Names`] does, and a role phrase is read later
+//! against its antecedent (`Refers::Role`).
+
+use super::{noun_phrase_before, Refers, Words, PRONOUNS};
+use crate::model::Span;
+use crate::quotes::pronouns::Who;
+use crate::quotes::speakers::Names;
+
+/// Words a role phrase opening a clause may span ("The team's owner").
+const MAX_ROLE_WORDS: usize = 4;
+
+/// The speaker of the participle or verb `verb` that names none, from the clause before it.
+pub(super) fn subject(w: &Words, verbs: &[usize], verb: usize, names: &Names) -> Option<(Who, Refers)> {
+    if let Some(found) = opening_subject(w, verb, names) {
+        return Some(found);
+    }
+    let (start, end) = (w.tokens.first()?.span.start as usize, w.tokens.get(verb)?.span.start as usize);
+    if let Some(s) = names.first_mention_in(start, end) {
+        return Some(((Some(s), None), Refers::Name));
+    }
+    for &v in verbs.iter().filter(|&&v| v < verb) {
+        let (np, span) = noun_phrase_before(w, v);
+        if let (false, Some(span)) = (np.is_empty(), span) {
+            if PRONOUNS.contains(&np.to_lowercase().as_str()) {
+                return Some(((None, None), Refers::Pronoun));
+            }
+            return Some((names.resolve(&np, span.start as usize), Refers::Name));
+        }
+    }
+    None
+}
+
+/// A pronoun or a definite role phrase opening the clause, before `verb`.
+fn opening_subject(w: &Words, verb: usize, names: &Names) -> Option<(Who, Refers)> {
+    let first = (0..verb).find(|&i| w.is_word(i))?;
+    if PRONOUNS.contains(&w.lower(first).as_str()) {
+        return Some(((None, None), Refers::Pronoun));
+    }
+    if w.lower(first) != "the" {
+        return None;
+    }
+    let start = w.tokens[first].span.start;
+    for end in first + 1..verb.min(first + MAX_ROLE_WORDS * 2) {
+        if !w.is_word(end) && !matches!(w.text(end), "'" | "’") {
+            return None;
+        }
+        let span = Span { start, end: w.tokens[end].span.end };
+        let np = span.slice(w.body);
+        if w.is_word(end) && names.is_role_reference(np) {
+            return Some((names.resolve(np, start as usize), Refers::Role(span)));
+        }
+    }
+    None
+}

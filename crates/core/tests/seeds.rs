@@ -168,6 +168,23 @@ fn rubio_variants_form_one_cluster() {
 }
 
 #[test]
+fn hub_004_puts_rubios_words_in_bukeles_mouth_and_the_engine_says_so() {
+    // “Bukele also agreed that the South American country would house “dangerous American
+    // criminals…”: the words are Rubio's (003 quotes him), but 004 presents them as Bukele's. The
+    // variants view shows whom each outlet names, so the quotation is Bukele's in 004.
+    let c = seeds();
+    let a = article("004");
+    let q = c
+        .quotes
+        .iter()
+        .position(|q| {
+            q.article == a && q.inner.slice(&c.articles()[a].body).starts_with("dangerous American criminals")
+        })
+        .expect("the quotation in 004");
+    assert_eq!(c.quote_speaker(q), Some("Nayib Bukele"));
+}
+
+#[test]
 fn topics_carry_their_evidence() {
     let c = seeds();
     let a = article("003");

@@ -32,6 +32,7 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "adding",
     "adds",
     "admitted",
+    "agreed",
     "announced",
     "apologised",
     "apologized",

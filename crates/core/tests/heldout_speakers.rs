@@ -67,10 +67,8 @@ fn score_folder(folder: &str) -> Score {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/heldout").join(folder);
     // A held-out folder is absent between sets (git keeps no empty folders): it then scores nothing.
     let Ok(entries) = std::fs::read_dir(&dir) else { return Score::default() };
-    let mut files: Vec<_> = entries
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
+    let mut files: Vec<_> =
+        entries.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
     files.sort();
     let mut score = Score::default();
     for path in &files {

@@ -23,6 +23,7 @@ const TITLES: &[&str] = &[
     "attorney",
     "chancellor",
     "chief",
+    "cllr",
     "commissioner",
     "deputy",
     "director",
@@ -235,6 +236,9 @@ impl<'a> Names<'a> {
             [surname] => {
                 self.people.iter().find(|(s, _)| *s == surname.lower).map_or_else(|| np.to_string(), |p| p.1.clone())
             }
+            // A full name after a title or an organisation and a role ("Corvex spokesperson Dana
+            // Whitfield", "Cllr Ben Ashworth"): the name alone.
+            [first, _, ..] => np.get(first.at..).unwrap_or(np).to_string(),
             [first, ..] if titled => np.get(first.at..).unwrap_or(np).to_string(),
             _ => np.to_string(),
         }

@@ -160,3 +160,25 @@ fn saying_after_a_role_subject_takes_the_role_not_a_name_inside() {
     let text = "Bank governor Ann Oka spoke.\nThe governor declined to comment, saying only that it was “fine.”";
     assert_eq!(clause_of(&["Ann Oka"], text).as_deref(), Some("The governor declined to comment, saying only"));
 }
+
+#[test]
+fn a_role_with_a_possessive_before_an_appositive_name_gives_the_name() {
+    let text = "Arden's trade minister, Lena Moss, told reporters that “the deal is done.”";
+    let got = attributed(&[], text);
+    assert_eq!(got[0].0.as_deref(), Some("Lena Moss"));
+    assert_eq!(got[0].1.as_deref(), Some("Arden's trade minister, Lena Moss, told reporters"));
+}
+
+#[test]
+fn a_subject_cut_by_the_phrase_limit_keeps_its_capitalised_opening() {
+    let text = "The Royal Rowing Club's head of junior squads, Pat Ode, said: “We are ready.”";
+    let got = attributed(&[], text);
+    assert_eq!(got[0].0.as_deref(), Some("Pat Ode"));
+    assert_eq!(got[0].1.as_deref(), Some("The Royal Rowing Club's head of junior squads, Pat Ode, said"));
+}
+
+#[test]
+fn an_organisation_and_role_before_a_full_name_are_not_the_name() {
+    let text = "“No comment,” Velto spokesperson Kim Arno said. “None,” said Cllr Ray Dunn.";
+    assert_eq!(speakers_of(&[], text), [Some("Kim Arno".into()), Some("Ray Dunn".into())]);
+}

@@ -231,7 +231,6 @@ impl<'a> Names<'a> {
         let name = &words[words.len() - run..];
         let after_title = name.iter().rposition(|w| is_title_or_role(&w.lower)).map_or(0, |k| k + 1);
         let name: Vec<&Word> = name[after_title..].iter().collect();
-        let titled = name.len() < run;
         match name.as_slice() {
             [surname] => {
                 self.people.iter().find(|(s, _)| *s == surname.lower).map_or_else(|| np.to_string(), |p| p.1.clone())
@@ -239,7 +238,6 @@ impl<'a> Names<'a> {
             // A full name after a title or an organisation and a role ("Corvex spokesperson Dana
             // Whitfield", "Cllr Ben Ashworth"): the name alone.
             [first, _, ..] => np.get(first.at..).unwrap_or(np).to_string(),
-            [first, ..] if titled => np.get(first.at..).unwrap_or(np).to_string(),
             _ => np.to_string(),
         }
     }

@@ -182,3 +182,11 @@ fn an_organisation_and_role_before_a_full_name_are_not_the_name() {
     let text = "“No comment,” Velto spokesperson Kim Arno said. “None,” said Cllr Ray Dunn.";
     assert_eq!(speakers_of(&[], text), [Some("Kim Arno".into()), Some("Ray Dunn".into())]);
 }
+
+#[test]
+fn an_unnamed_source_after_the_verb_speaks_for_no_one() {
+    let text = "Ann Lee praised the deal.\n“It helps,” said one worker.\n“It does,” said union member Bo Kim.";
+    let got = attributed(&["Ann Lee"], text);
+    assert_eq!(got[0], (None, Some("said one worker".into())));
+    assert_eq!(got[1], (Some("Bo Kim".into()), Some("said union member Bo Kim".into())));
+}

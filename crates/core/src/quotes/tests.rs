@@ -190,3 +190,11 @@ fn an_unnamed_source_after_the_verb_speaks_for_no_one() {
     assert_eq!(got[0], (None, Some("said one worker".into())));
     assert_eq!(got[1], (Some("Bo Kim".into()), Some("said union member Bo Kim".into())));
 }
+
+#[test]
+fn saying_after_a_titled_name_takes_that_name() {
+    let text = "Trade Minister Ola Berg welcomed the deal, saying it would “help farmers.”";
+    assert_eq!(attributed(&[], text)[0].0.as_deref(), Some("Ola Berg"));
+    let text = "Sen. Ed Voss, a Democrat who chairs the panel, criticized it, saying it was “a mistake.”";
+    assert_eq!(attributed(&[], text)[0].0.as_deref(), Some("Ed Voss"));
+}

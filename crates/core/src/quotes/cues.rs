@@ -59,6 +59,8 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "explained",
     "explains",
     "gushed",
+    "hailed",
+    "hailing",
     "insisted",
     "mused",
     "noted",

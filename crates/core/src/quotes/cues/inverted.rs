@@ -62,7 +62,10 @@ pub(super) fn noun_phrase_after(w: &Words, start: usize) -> (String, Option<Span
 /// nor after a participle ("saying it would").
 pub(super) fn inverts(verb: &str) -> bool {
     !verb.ends_with("ing")
-        && !matches!(verb, "told" | "tells" | "according" | "described" | "reported" | "called" | "accused" | "urged")
+        && !matches!(
+            verb,
+            "told" | "tells" | "according" | "described" | "reported" | "called" | "accused" | "urged" | "hailed"
+        )
 }
 
 #[cfg(test)]

@@ -321,7 +321,7 @@ pub(super) fn noun_phrase_before(w: &Words, verb: usize) -> (String, Option<Span
             break;
         }
         if !w.is_word(i) {
-            if w.text(i) == "." && i > 0 && clause::is_abbreviation(w.text(i - 1)) {
+            if (w.text(i) == "." && i > 0 && clause::is_abbreviation(w.text(i - 1))) || joins_compound(w, i) {
                 continue;
             }
             break;
@@ -347,6 +347,12 @@ pub(super) fn noun_phrase_before(w: &Words, verb: usize) -> (String, Option<Span
         }
     }
     phrase(w, first, last)
+}
+
+/// Is token `i` a hyphen inside a compound ("43-year-old"), touching a word on each side?
+fn joins_compound(w: &Words, i: usize) -> bool {
+    let touches = |a: usize, b: usize| w.tokens[a].span.end == w.tokens[b].span.start;
+    w.text(i) == "-" && i > 0 && i + 1 < w.tokens.len() && touches(i - 1, i) && touches(i, i + 1)
 }
 
 pub(super) fn phrase(w: &Words, from: usize, to: usize) -> (String, Option<Span>) {

@@ -198,3 +198,9 @@ fn saying_after_a_titled_name_takes_that_name() {
     let text = "Sen. Ed Voss, a Democrat who chairs the panel, criticized it, saying it was “a mistake.”";
     assert_eq!(attributed(&[], text)[0].0.as_deref(), Some("Ed Voss"));
 }
+
+#[test]
+fn an_aged_role_phrase_takes_the_person_just_named() {
+    let text = "Kenyan President Ada Mwangi spoke.\n“We will,” the 61-year-old leader added.";
+    assert_eq!(attributed(&["Ada Mwangi"], text)[0].0.as_deref(), Some("Ada Mwangi"));
+}

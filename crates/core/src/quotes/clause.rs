@@ -23,7 +23,8 @@ const PREPOSITIONS: &[&str] =
 
 /// Verbs whose object comes before the quoted words ("called the vote “…”", "accused her opponent
 /// of “…”", "describing it in a post on X as “…”").
-const OBJECT_VERBS: &[&str] = &["accused", "accusing", "called", "calling", "described", "describing"];
+const OBJECT_VERBS: &[&str] =
+    &["accused", "accusing", "called", "calling", "described", "describing", "hailed", "hailing"];
 
 /// Words of time that may follow a speech verb directly ("said Monday", "said last week").
 const TIMES: &[&str] = &[

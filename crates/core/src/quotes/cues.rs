@@ -14,12 +14,14 @@
 
 use super::clause::{self, clause_end, clause_start};
 use super::paragraph_of;
-use super::speakers::{is_title_or_role, Names};
+use super::speakers::Names;
 use crate::model::{Quote, Span};
 use crate::text::{tokens_in, Token, TokenKind};
+use inverted::{ends_phrase, inverts, names_follow, noun_phrase_after};
 
 mod appositive;
 mod guards;
+mod inverted;
 mod subject;
 
 /// Verbs (and "according") that introduce reported speech.
@@ -58,6 +60,8 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "explained",
     "explains",
     "gushed",
+    "hailed",
+    "hailing",
     "insisted",
     "mused",
     "noted",
@@ -237,6 +241,9 @@ pub(super) fn cue_in(body: &str, window: Span, names: &Names, side: Side) -> Opt
     if np.split_whitespace().count() == 1 && PRONOUNS.contains(&np.to_lowercase().as_str()) {
         return Some((None, None, cue, Refers::Pronoun));
     }
+    if inverted::is_unnamed(&np) {
+        return Some((None, None, cue, Refers::Name));
+    }
     let at = np_span.map_or(0, |s| s.start as usize);
     let (known, printed) = names.resolve(&np, at);
     let refers = match np_span {
@@ -290,17 +297,6 @@ fn of_phrase(w: &Words, np: String, span: Span) -> (String, Option<Span>) {
     }
 }
 
-/// Does an inverted speaker ("said Tomas Berg") end where a name ends: at punctuation, the end
-/// of the window, or a preposition — not before a verb or a quote ("said the layoffs showed “…")?
-fn ends_phrase(w: &Words, span: Option<Span>) -> bool {
-    let Some(span) = span else { return false };
-    match w.tokens.iter().position(|t| t.span.start >= span.end) {
-        None => true,
-        Some(k) if w.is_word(k) => matches!(w.lower(k).as_str(), "of" | "in" | "on" | "at" | "after" | "about"),
-        Some(k) => !matches!(w.text(k), "“" | "”" | "\"" | "«" | "»"),
-    }
-}
-
 /// "shot back", "hit back", "fired back": a verb of reply when "back" follows.
 fn answers_back(w: &Words, i: usize) -> bool {
     matches!(w.lower(i).as_str(), "shot" | "hit" | "fired") && i + 1 < w.tokens.len() && w.lower(i + 1) == "back"
@@ -326,7 +322,7 @@ pub(super) fn noun_phrase_before(w: &Words, verb: usize) -> (String, Option<Span
             break;
         }
         if !w.is_word(i) {
-            if w.text(i) == "." && i > 0 && clause::is_abbreviation(w.text(i - 1)) {
+            if (w.text(i) == "." && i > 0 && clause::is_abbreviation(w.text(i - 1))) || joins_compound(w, i) {
                 continue;
             }
             break;
@@ -354,46 +350,16 @@ pub(super) fn noun_phrase_before(w: &Words, verb: usize) -> (String, Option<Span
     phrase(w, first, last)
 }
 
-/// Does a name (a capitalized word, or "the"/"a" and a word) start at `i`?
-fn names_follow(w: &Words, i: usize) -> bool {
-    let capital =
-        |i: usize| i < w.tokens.len() && w.is_word(i) && w.text(i).chars().next().is_some_and(char::is_uppercase);
-    let role = |i: usize| i < w.tokens.len() && w.is_word(i) && (is_title_or_role(&w.lower(i)) || w.lower(i) == "co");
-    capital(i)
-        || role(i)
-        || (i + 1 < w.tokens.len() && matches!(w.lower(i).as_str(), "the" | "a" | "an") && w.is_word(i + 1))
+/// Is token `i` a hyphen inside a compound ("43-year-old"), touching a word on each side?
+fn joins_compound(w: &Words, i: usize) -> bool {
+    let touches = |a: usize, b: usize| w.tokens[a].span.end == w.tokens[b].span.start;
+    w.text(i) == "-" && i > 0 && i + 1 < w.tokens.len() && touches(i - 1, i) && touches(i, i + 1)
 }
 
-/// Up to six words from `start`, stopping at punctuation: "said Rubio", "according to Bukele".
-fn noun_phrase_after(w: &Words, start: usize) -> (String, Option<Span>) {
-    let mut i = start;
-    if i < w.tokens.len() && w.lower(i) == "to" {
-        i += 1;
-    }
-    let from = i;
-    while i < w.tokens.len()
-        && i - from < 6
-        && (w.is_word(i) || w.text(i) == "-" || (w.text(i) == "." && i > 0 && clause::is_abbreviation(w.text(i - 1))))
-    {
-        if matches!(w.lower(i).as_str(), "and" | "that" | "in" | "on" | "after" | "to" | "about" | "at" | "of") {
-            break;
-        }
-        i += 1;
-    }
-    phrase(w, from, i)
-}
-
-fn phrase(w: &Words, from: usize, to: usize) -> (String, Option<Span>) {
+pub(super) fn phrase(w: &Words, from: usize, to: usize) -> (String, Option<Span>) {
     if from >= to {
         return (String::new(), None);
     }
     let span = Span { start: w.tokens[from].span.start, end: w.tokens[to - 1].span.end };
     (span.slice(w.body).to_string(), Some(span))
-}
-
-/// Can the speaker follow this verb ("said Rubio")? Never after "told" (its object is the listener)
-/// nor after a participle ("saying it would").
-fn inverts(verb: &str) -> bool {
-    !verb.ends_with("ing")
-        && !matches!(verb, "told" | "tells" | "according" | "described" | "reported" | "called" | "accused" | "urged")
 }

@@ -23,6 +23,7 @@ const TITLES: &[&str] = &[
     "attorney",
     "chancellor",
     "chief",
+    "cllr",
     "commissioner",
     "deputy",
     "director",
@@ -230,12 +231,13 @@ impl<'a> Names<'a> {
         let name = &words[words.len() - run..];
         let after_title = name.iter().rposition(|w| is_title_or_role(&w.lower)).map_or(0, |k| k + 1);
         let name: Vec<&Word> = name[after_title..].iter().collect();
-        let titled = name.len() < run;
         match name.as_slice() {
             [surname] => {
                 self.people.iter().find(|(s, _)| *s == surname.lower).map_or_else(|| np.to_string(), |p| p.1.clone())
             }
-            [first, ..] if titled => np.get(first.at..).unwrap_or(np).to_string(),
+            // A full name after a title or an organisation and a role ("Corvex spokesperson Dana
+            // Whitfield", "Cllr Ben Ashworth"): the name alone.
+            [first, _, ..] => np.get(first.at..).unwrap_or(np).to_string(),
             _ => np.to_string(),
         }
     }

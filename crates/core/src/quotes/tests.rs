@@ -160,3 +160,47 @@ fn saying_after_a_role_subject_takes_the_role_not_a_name_inside() {
     let text = "Bank governor Ann Oka spoke.\nThe governor declined to comment, saying only that it was “fine.”";
     assert_eq!(clause_of(&["Ann Oka"], text).as_deref(), Some("The governor declined to comment, saying only"));
 }
+
+#[test]
+fn a_role_with_a_possessive_before_an_appositive_name_gives_the_name() {
+    let text = "Arden's trade minister, Lena Moss, told reporters that “the deal is done.”";
+    let got = attributed(&[], text);
+    assert_eq!(got[0].0.as_deref(), Some("Lena Moss"));
+    assert_eq!(got[0].1.as_deref(), Some("Arden's trade minister, Lena Moss, told reporters"));
+}
+
+#[test]
+fn a_subject_cut_by_the_phrase_limit_keeps_its_capitalised_opening() {
+    let text = "The Royal Rowing Club's head of junior squads, Pat Ode, said: “We are ready.”";
+    let got = attributed(&[], text);
+    assert_eq!(got[0].0.as_deref(), Some("Pat Ode"));
+    assert_eq!(got[0].1.as_deref(), Some("The Royal Rowing Club's head of junior squads, Pat Ode, said"));
+}
+
+#[test]
+fn an_organisation_and_role_before_a_full_name_are_not_the_name() {
+    let text = "“No comment,” Velto spokesperson Kim Arno said. “None,” said Cllr Ray Dunn.";
+    assert_eq!(speakers_of(&[], text), [Some("Kim Arno".into()), Some("Ray Dunn".into())]);
+}
+
+#[test]
+fn an_unnamed_source_after_the_verb_speaks_for_no_one() {
+    let text = "Ann Lee praised the deal.\n“It helps,” said one worker.\n“It does,” said union member Bo Kim.";
+    let got = attributed(&["Ann Lee"], text);
+    assert_eq!(got[0], (None, Some("said one worker".into())));
+    assert_eq!(got[1], (Some("Bo Kim".into()), Some("said union member Bo Kim".into())));
+}
+
+#[test]
+fn saying_after_a_titled_name_takes_that_name() {
+    let text = "Trade Minister Ola Berg welcomed the deal, saying it would “help farmers.”";
+    assert_eq!(attributed(&[], text)[0].0.as_deref(), Some("Ola Berg"));
+    let text = "Sen. Ed Voss, a Democrat who chairs the panel, criticized it, saying it was “a mistake.”";
+    assert_eq!(attributed(&[], text)[0].0.as_deref(), Some("Ed Voss"));
+}
+
+#[test]
+fn an_aged_role_phrase_takes_the_person_just_named() {
+    let text = "Kenyan President Ada Mwangi spoke.\n“We will,” the 61-year-old leader added.";
+    assert_eq!(attributed(&["Ada Mwangi"], text)[0].0.as_deref(), Some("Ada Mwangi"));
+}

@@ -2,10 +2,17 @@
 //! commas: "Mayor Patricia Okafor, who pushed for the project, called", "Grant, asked on Thursday
 //! whether the fee was too high, said", "Sen. Tom Harwell, R-Kan., the bill's co-author, said".
 //! When the subject is a role and the phrase between commas a name ("The team's owner, Gerald
-//! Whitcomb, told"), the name speaks. The span runs from the subject, so the clause does too.
+//! Whitcomb, told", "Kiribati's foreign minister, Teuea Kabure, told", "Hart's coach, Tom
+//! Brierley, described"), the name speaks. The span runs from the subject, so the clause does too;
+//! a subject cut short by the phrase limit takes back the capitalised words that open it ("The Lawn
+//! Tennis Association's head of women's tennis").
 
 use super::{noun_phrase_before, Words};
 use crate::model::Span;
+use crate::quotes::speakers::is_title_or_role;
+
+/// Capitalised words a cut-short subject may take back at its start.
+const MAX_TAKEN_BACK: usize = 4;
 
 /// Tokens an appositive may span, at most.
 const MAX_APPOSITIVE: usize = 30;
@@ -26,16 +33,47 @@ pub(super) fn subject(w: &Words, comma: usize) -> Option<(String, Option<Span>)>
             end = first - 1; // another appositive before this one
             continue;
         }
-        let role = head
-            .split_whitespace()
-            .next()
-            .is_some_and(|x| matches!(x.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their"));
+        let cut = head.split_whitespace().count() >= super::MAX_PHRASE;
+        let start = w.tokens[if cut { take_back(w, first) } else { first }].span.start;
         return Some(match names.last() {
-            Some((name, name_span)) if role => (name.clone(), Some(Span { start: span.start, end: name_span.end })),
+            Some((name, name_span)) if is_role(w, &head, open) => {
+                (name.clone(), Some(Span { start, end: name_span.end }))
+            }
             _ => (head, Some(span)),
         });
     }
     None
+}
+
+/// Is the subject `head` (ending before token `end`) a role rather than a name: it opens with a
+/// determiner ("The team's owner"), holds a possessive ("Kiribati's foreign minister"), or ends in
+/// a lowercase role noun ("deputy foreign minister")?
+fn is_role(w: &Words, head: &str, end: usize) -> bool {
+    let determiner = head
+        .split_whitespace()
+        .next()
+        .is_some_and(|x| matches!(x.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their"));
+    let possessive = head.contains("'s ") || head.contains("’s ");
+    let last = (0..end).rev().find(|&k| w.is_word(k));
+    let role_noun = last.is_some_and(|k| !w.text(k).starts_with(char::is_uppercase) && is_title_or_role(&w.lower(k)));
+    determiner || possessive || role_noun
+}
+
+/// The token a subject starting at `first` really starts at: back over the capitalised words (and
+/// an opening "The") that the phrase limit cut off.
+fn take_back(w: &Words, first: usize) -> usize {
+    let mut start = first;
+    while start > 0 && first - start < MAX_TAKEN_BACK && w.is_word(start - 1) {
+        let text = w.text(start - 1);
+        if !text.starts_with(char::is_uppercase) {
+            break;
+        }
+        start -= 1;
+        if text == "The" || text == "A" {
+            break;
+        }
+    }
+    start
 }
 
 /// The comma that opens the appositive closed at `end`, within the sentence.

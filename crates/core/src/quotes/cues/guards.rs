@@ -1,5 +1,6 @@
 //! Words that look like speech verbs but do not introduce reported speech here: "called for",
-//! "called off", "called on … to", "called up", and "so-called". This module only answers whether
+//! "called off", "called on … to", "called up", "so-called", and "hailed" without "as" ("hailed a
+//! taxi"; "hailed the offer as “…”" reports words, like "described … as"). This module only answers whether
 //! a word of a window is a cue's verb; `cues` finds the speaker.
 
 use super::{answers_back, is_speech_verb, Words};
@@ -13,7 +14,16 @@ pub(super) fn is_cue_verb(w: &Words, i: usize) -> bool {
         return false;
     }
     let lower = w.lower(i);
-    (is_speech_verb(&lower) && !is_other_call(w, i, &lower)) || answers_back(w, i)
+    (is_speech_verb(&lower) && !is_other_call(w, i, &lower) && !is_plain_hail(w, i, &lower)) || answers_back(w, i)
+}
+
+/// Words between "hailed" and its "as", at most ("hailed the trade minister's offer as").
+const MAX_HAIL_OBJECT: usize = 6;
+
+/// "hailed" or "hailing" with no "as" after its object: no words reported.
+fn is_plain_hail(w: &Words, i: usize, lower: &str) -> bool {
+    matches!(lower, "hailed" | "hailing")
+        && !(i + 1..w.tokens.len().min(i + 2 + MAX_HAIL_OBJECT)).any(|k| w.is_word(k) && w.lower(k) == "as")
 }
 
 /// "called for", "called off", "so-called": a form of "call" that reports no words.
@@ -45,6 +55,12 @@ mod tests {
     #[test]
     fn so_called_is_not_a_speech_verb() {
         assert!(verbs("the so-called mega prison").is_empty());
+    }
+
+    #[test]
+    fn hailed_is_a_speech_verb_only_with_as() {
+        assert_eq!(verbs("Rubio hailed the offer as"), ["hailed"]);
+        assert!(verbs("Rubio hailed a taxi outside.").is_empty());
     }
 
     #[test]

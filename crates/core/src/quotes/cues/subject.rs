@@ -1,5 +1,7 @@
 //! Who a clause without a speaker at its verb ("The mayor dismissed the criticism, saying") is
-//! about: the subject that opens it — a pronoun or a definite role phrase — before any name inside
+//! about: the subject that opens it — a pronoun, a definite role phrase, or a person named with a
+//! title ("Finance Minister Tomás Echeverría welcomed the decision, saying", "State Rep. Wesley
+//! Graham, a Republican who represents the area, criticized the outcome, saying") — before any name inside
 //! it ("The president made the offer during a visit by … Marco Rubio, describing it" is the
 //! president's); else the first known speaker it names; else the speaker of an earlier speech verb
 //! in it. This module does not resolve names; [`Names`] does, and a role phrase is read later
@@ -34,11 +36,30 @@ pub(super) fn subject(w: &Words, verbs: &[usize], verb: usize, names: &Names) ->
     None
 }
 
-/// A pronoun or a definite role phrase opening the clause, before `verb`.
+/// Tokens a titled name opening a clause may span ("State Rep. Wesley Graham").
+const MAX_NAME_TOKENS: usize = 8;
+
+/// A person the article names (`Names::persons`) inside the run of capitalised words (and the
+/// full stops of abbreviations) that opens the clause at `first`.
+fn opening_name(w: &Words, first: usize, verb: usize, names: &Names) -> Option<Who> {
+    let capital = |k: usize| w.is_word(k) && w.text(k).starts_with(char::is_uppercase);
+    let mut end = first;
+    while end < verb.min(first + MAX_NAME_TOKENS) && (capital(end) || (w.text(end) == "." && end > first)) {
+        end += 1;
+    }
+    let (start, stop) = (w.tokens[first].span.start as usize, w.tokens.get(end.checked_sub(1)?)?.span.end as usize);
+    let (at, full) = names.persons.iter().find(|p| start <= p.0 && p.0 < stop)?;
+    Some(names.resolve(full, *at))
+}
+
+/// A pronoun, a definite role phrase or a titled name opening the clause, before `verb`.
 fn opening_subject(w: &Words, verb: usize, names: &Names) -> Option<(Who, Refers)> {
     let first = (0..verb).find(|&i| w.is_word(i))?;
     if PRONOUNS.contains(&w.lower(first).as_str()) {
         return Some(((None, None), Refers::Pronoun));
+    }
+    if let Some(who) = opening_name(w, first, verb, names) {
+        return Some((who, Refers::Name));
     }
     if w.lower(first) != "the" {
         return None;

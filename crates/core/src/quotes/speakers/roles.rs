@@ -83,7 +83,8 @@ impl Names<'_> {
         let before = |r: &&Role| r.at < at;
         if let Some(a) = antecedent {
             let theirs: Vec<&Role> = self.roles.iter().filter(before).filter(|r| same_person(&r.who, a)).collect();
-            if theirs.is_empty() || theirs.iter().any(|r| phrase.fits(r)) {
+            // An age ("the 43-year-old leader") describes the person just named, not an office.
+            if theirs.is_empty() || theirs.iter().any(|r| phrase.fits(r)) || gives_age(np) {
                 return a.clone();
             }
         }
@@ -139,7 +140,14 @@ pub(super) fn person_roles(words: &[Word], persons: &[(usize, String)], listed: 
 fn is_role_phrase(np: &str) -> bool {
     let words = words_of(np);
     let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
-    first.lower == "the" && (2..=4).contains(&words.len()) && !last.capital && is_title_or_role(&last.lower)
+    // A hyphenated compound ("the 43-year-old leader") counts as one word.
+    let count = np.split_whitespace().count();
+    first.lower == "the" && (2..=4).contains(&count) && !last.capital && is_title_or_role(&last.lower)
+}
+
+/// Does a role phrase give an age: "the 43-year-old leader"?
+fn gives_age(np: &str) -> bool {
+    np.to_lowercase().replace(['‐', '–'], "-").contains("-year-old ")
 }
 
 /// The same person: the same listed speaker, or the same name as printed.

@@ -22,5 +22,10 @@ fn main() {
 }
 
 fn mount(data: Result<&'static data::Data, String>) {
+    // The first screen index.html carries as static HTML (scripts/first-paint) goes in the same
+    // task as the app's own comes, so the browser never paints the page without either.
+    if let Some(screen) = leptos::prelude::document().get_element_by_id("first-paint") {
+        screen.remove();
+    }
     leptos::mount::mount_to_body(move || app::App(app::AppProps { data: data.clone() }));
 }

@@ -225,7 +225,7 @@ fn Histogram(nav: Nav, results: Memo<Results>) -> impl IntoView {
                             data-day=day.to_string()
                             aria-label=move || format!("{day}: {} articles; show only this day", count.get())
                         >
-                            <span class="day-bar" style=("--h", move || format!("{}%", 100 * count.get() / max.get()))></span>
+                            <span class="day-bar" data-pct=move || (100 * count.get() / max.get()).to_string()></span>
                             <span class="day-label">{format!("{:02}", day.day)}</span>
                         </button>
                     }

@@ -8,22 +8,6 @@ use crate::state::View;
 use leptos::prelude::*;
 use presslens_core::query::{excerpt, Hit, Results};
 
-/// The headline, or the article's first words when the manifest has none.
-pub fn title_of(a: &presslens_core::Article) -> String {
-    if let Some(h) = &a.headline {
-        return h.clone();
-    }
-    let first = a.paragraphs.first().map_or("", |p| p.slice(&a.body));
-    let words: Vec<&str> = first.split_whitespace().take(12).collect();
-    let more = first.split_whitespace().count() > words.len();
-    format!("{}{}", words.join(" "), if more { "…" } else { "" })
-}
-
-/// "2025-02-04" or "undated".
-pub fn date_of(a: &presslens_core::Article) -> String {
-    a.date.map_or_else(|| "undated".to_string(), |d| d.to_string())
-}
-
 /// Cards rendered at first and added by each "Show more": the page stays as fast with ten thousand
 /// hits as with ten, since only what is on the list is ever built.
 const PAGE: usize = 50;
@@ -133,14 +117,14 @@ fn card(data: &'static Data, nav: Nav, hit: &Hit, text: Memo<String>) -> impl In
             <p class="meta">
                 <span class="outlet"><bdi>{a.outlet_name().to_string()}</bdi>{via}</span>
                 " · "
-                <span class="date" class:undated=a.date.is_none()>{date_of(a)}</span>
+                <span class="date" class:undated=a.date.is_none()>{a.date_label()}</span>
             </p>
-            <h2 class="headline"><a href=target on:click=open>{title_of(a)}</a></h2>
+            <h2 class="headline"><a href=target on:click=open>{a.title()}</a></h2>
             <p class="snippet">{snippet}</p>
             <div class="result-foot">
                 <ul class="chips" aria-label="Topics">{topics}</ul>
                 <span class="reproduced" title="Share of the source's words this article quotes or copies">
-                    <span class="bar" style=("--share", format!("{pct}%"))></span>
+                    <span class="bar" data-pct=pct.min(100).to_string()></span>
                     {format!("quotes {pct}% of the source")}
                 </span>
             </div>

@@ -2,7 +2,6 @@
 //! words the article reproduces; a click opens that row in the quote view. Below it, an alignment
 //! table with every article under the source word by word, in the manner of CollateX.
 
-use crate::components::results::date_of;
 use crate::nav::{href, Nav};
 use crate::state::View;
 use leptos::prelude::*;
@@ -48,7 +47,7 @@ fn heat_row(corpus: &'static Corpus, nav: Nav, ai: usize, sentences: &[SentenceR
     let a = &corpus.articles()[ai];
     view! {
         <tr data-test="heat-row" data-article=a.id.clone()>
-            <th scope="row"><bdi>{a.outlet_name().to_string()}</bdi>{format!(" · {}", date_of(a))}</th>
+            <th scope="row"><bdi>{a.outlet_name().to_string()}</bdi>{format!(" · {}", a.date_label())}</th>
             {sentences.iter().enumerate().map(|(n, r)| {
                 let pct = (r.reproduced * 100.0).round() as u32;
                 let para = (r.paraphrased * 100.0).round() as u32;

@@ -4,7 +4,6 @@
 //! reading beside the article's.
 
 use crate::components::diff::{segments, Legend};
-use crate::components::results::date_of;
 use crate::nav::Nav;
 use crate::state::{norm_flag, set_norm_flag, NORM_FLAGS};
 use leptos::prelude::*;
@@ -42,7 +41,7 @@ pub fn QuoteView(corpus: &'static Corpus, nav: Nav, hits: Signal<Vec<usize>>) ->
             <Legend/>
             {move || focus.get().and_then(|id| corpus.article_index(&id)).map(|ai| {
                 let a = &corpus.articles()[ai];
-                view! { <p class="focus-note">{format!("Showing {} ({}). ", a.outlet_name(), date_of(a))}<button type="button" class="link" on:click=show_all>"Show every article"</button></p> }
+                view! { <p class="focus-note">{format!("Showing {} ({}). ", a.outlet_name(), a.date_label())}<button type="button" class="link" on:click=show_all>"Show every article"</button></p> }
             })}
             {corpus.story.sources.iter().enumerate().map(|(si, src)| {
                 let speaker = corpus.story.speakers.get(src.speaker).map_or_else(String::new, |s| s.name.clone());
@@ -127,7 +126,7 @@ fn row(corpus: &'static Corpus, ai: usize, si: usize, n: usize, r: &SentenceRow,
     };
     view! {
         <div class="qrow" data-test="qrow" data-article=a.id.clone() data-sentence=(n + 1).to_string() data-state=if r.is_absent() { "absent" } else { "present" }>
-            <p class="qrow-head"><span class="who"><bdi>{a.outlet_name().to_string()}</bdi>{format!(" · {}", date_of(a))}</span><span class="pct">{format!("{pct}% reproduced")}</span></p>
+            <p class="qrow-head"><span class="who"><bdi>{a.outlet_name().to_string()}</bdi>{format!(" · {}", a.date_label())}</span><span class="pct">{format!("{pct}% reproduced")}</span></p>
             {body}
         </div>
     }

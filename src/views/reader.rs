@@ -3,7 +3,6 @@
 //! and focus, and a link to the original.
 
 use crate::components::marked::{marked, Mark};
-use crate::components::results::{date_of, title_of};
 use crate::nav::{href, Nav};
 use crate::state::View;
 use leptos::prelude::*;
@@ -82,9 +81,9 @@ fn article_view(corpus: &'static Corpus, nav: Nav, ai: usize) -> impl IntoView {
                 <bdi class="outlet">{a.outlet_name().to_string()}</bdi>
                 {a.via.clone().map(|v| view! { " via " <bdi>{v}</bdi> })}
                 " · "
-                <span class="date">{date_of(a)}</span>
+                <span class="date">{a.date_label()}</span>
             </p>
-            <h2 id="reader-title">{title_of(a)}</h2>
+            <h2 id="reader-title">{a.title()}</h2>
             <p>{original}{shown_url}</p>
             <ul class="legend speakers" aria-label="Speakers">
                 {legend.into_iter().map(|(name, class)| view! { <li><span class=format!("quote {class}")>{name}</span></li> }).collect_view()}

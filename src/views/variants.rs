@@ -2,7 +2,6 @@
 //! wording diffed against the most common one, with the outlets that printed it.
 
 use crate::components::diff::{ops, Legend};
-use crate::components::results::date_of;
 use leptos::prelude::*;
 use presslens_core::Corpus;
 
@@ -32,8 +31,8 @@ pub fn Variants(corpus: &'static Corpus) -> impl IntoView {
                                     let a = &corpus.articles()[q.article];
                                     let named = corpus.story.speaker_name(q.speaker, q.speaker_text.as_deref());
                                     match named {
-                                        Some(n) if n != who => format!("{} ({}), attributed to {n}", a.outlet_name(), date_of(a)),
-                                        _ => format!("{} ({})", a.outlet_name(), date_of(a)),
+                                        Some(n) if n != who => format!("{} ({}), attributed to {n}", a.outlet_name(), a.date_label()),
+                                        _ => format!("{} ({})", a.outlet_name(), a.date_label()),
                                     }
                                 }).collect();
                                 view! {

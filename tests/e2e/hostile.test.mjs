@@ -87,6 +87,23 @@ test('the article list shows every payload as text and runs none', async () => {
   await context.close();
 });
 
+test('the first screen written into index.html shows every payload as text before the app runs, and without JavaScript', async () => {
+  for (const options of [{}, { javaScriptEnabled: false }]) {
+    const { page, problems, context } = await site.open(options);
+    // The wasm is held back (never answered): the page stays on its static first screen.
+    await page.route('**/*.wasm', () => {});
+    await page.goto(site.url);
+    await page.waitForLoadState('load');
+    const where = options.javaScriptEnabled === false ? 'first screen, no JavaScript' : 'first screen';
+    assert.equal(await page.locator('#first-paint [data-test="result"]').count(), articles.length, where);
+    await assertShows(page, [...everywhere, ...browseText], where, assert);
+    await assertInert(page, where, assert);
+    assert.deepEqual(problems.dialogs, [], where);
+    if (options.javaScriptEnabled !== false) await assertClean(page, problems, assert);
+    await context.close();
+  }
+});
+
 test('the reader shows each article literally, and its url as a link only for http and https', async () => {
   const { page, problems, context } = await site.open();
   for (const a of articles) {

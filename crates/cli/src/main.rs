@@ -81,6 +81,14 @@ enum Command {
         #[arg(long, env = "PRESSLENS_VIEWER", default_value = "dist")]
         viewer: PathBuf,
     },
+    /// Write the corpus's first screen into a built index.html, so it shows before the wasm runs
+    /// (Trunk runs this after each build of the explorer: scripts/first-paint).
+    Paint {
+        #[command(flatten)]
+        corpus: CorpusArg,
+        /// The index.html to write into (its element with id "first-paint").
+        html: PathBuf,
+    },
     /// Turn saved web pages (.html/.htm), text files and story lists (CSV/JSON) into corpus articles.
     Import {
         #[command(flatten)]
@@ -148,6 +156,7 @@ fn main() -> ExitCode {
             let start = std::time::Instant::now();
             with_corpus(&corpus.corpus, |c| site(c, &viewer, out.as_deref(), single_file.as_deref(), start))
         }
+        Command::Paint { corpus, html } => with_corpus(&corpus.corpus, |c| paint(c, &html)),
         Command::Import { corpus, paths } => import::import(&corpus.corpus, &paths),
         Command::Init { corpus, speaker, source, place, title } => {
             import::init(&corpus.corpus, &speaker, &source, place.as_deref(), title.as_deref())
@@ -167,8 +176,9 @@ fn site(c: &Corpus, viewer: &Path, out: Option<&Path>, single: Option<&Path>, st
         let packed = presslens_core::pack::pack(c, presslens_core::pack::ARTICLES_PER_BUNDLE)
             .map_err(|e| format!("cannot encode the corpus: {e}"))?;
         let title = &c.story.title;
+        let screen = site::paint::first_screen(c);
         if let Some(out) = out {
-            let w = site::write(&viewer, &packed, title, out)?;
+            let w = site::write(&viewer, &packed, title, &screen, out)?;
             println!(
                 "{}: {} articles in {} data files; {} files, {:.1} MB in all",
                 out.display(),
@@ -179,7 +189,7 @@ fn site(c: &Corpus, viewer: &Path, out: Option<&Path>, single: Option<&Path>, st
             );
         }
         if let Some(file) = single {
-            let page = site::single_file(&viewer, &packed, title)?;
+            let page = site::single_file(&viewer, &packed, title, &screen)?;
             std::fs::write(file, &page).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
             println!("{}: one file, {:.0} KB", file.display(), page.len() as f64 / 1024.0);
         }
@@ -193,6 +203,24 @@ fn site(c: &Corpus, viewer: &Path, out: Option<&Path>, single: Option<&Path>, st
             );
             ExitCode::SUCCESS
         }
+        Err(e) => {
+            eprintln!("presslens: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn paint(c: &Corpus, file: &Path) -> ExitCode {
+    let result = std::fs::read_to_string(file)
+        .map_err(|e| format!("cannot read {}: {e}", file.display()))
+        .and_then(|page| {
+            site::paint::with_first_screen(&page, &site::paint::first_screen(c)).ok_or_else(|| {
+                format!("{}: no element with id \"{}\" to write the first screen into", file.display(), site::paint::ID)
+            })
+        })
+        .and_then(|page| std::fs::write(file, page).map_err(|e| format!("cannot write {}: {e}", file.display())));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("presslens: {e}");
             ExitCode::FAILURE

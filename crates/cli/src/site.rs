@@ -5,6 +5,7 @@
 //! data into one HTML file that opens from disk (file://), where nothing can be fetched.
 
 mod html;
+pub mod paint;
 
 use base64::Engine as _;
 use presslens_core::pack::Packed;
@@ -24,6 +25,8 @@ pub struct Viewer {
     glue: String,
     wasm: String,
     css: String,
+    /// Classic scripts the page runs before its first paint (public/first.js).
+    early: Vec<String>,
 }
 
 impl Viewer {
@@ -49,18 +52,31 @@ impl Viewer {
         )
         .ok_or_else(not_built)?;
         let css = find(&|t| rel(t, "stylesheet"), "href").ok_or_else(not_built)?;
-        Ok(Viewer { dir: dir.to_path_buf(), html, glue, wasm, css })
+        let early = tags
+            .iter()
+            .filter(|t| t.name() == "script" && t.attr("type").is_none() && t.attr(DATA_ATTR).is_none())
+            .filter_map(|t| t.path("src"))
+            .collect();
+        Ok(Viewer { dir: dir.to_path_buf(), html, glue, wasm, css, early })
     }
 
-    /// The page without any data links or inline data a previous `site` run put there.
-    fn page(&self, title: &str) -> String {
+    /// The page for a story: its title, its first screen (`paint::first_screen`), and none of
+    /// the data links or inline data a previous `site` run put there.
+    fn page(&self, title: &str, screen: &str) -> Result<String, String> {
         let tags = html::tags(&self.html);
         let old: Vec<_> = tags
             .iter()
             .filter(|t| t.attr(DATA_ATTR).is_some())
             .map(|t| if t.name() == "script" { html::script_element(&self.html, t) } else { t.range.clone() })
             .collect();
-        html::with_title(&html::without(&self.html, old), title)
+        let page = html::with_title(&html::without(&self.html, old), title);
+        paint::with_first_screen(&page, screen).ok_or_else(|| {
+            format!(
+                "{}: the viewer's index.html has no element for the first screen (id \"{}\"); rebuild it from this version",
+                self.dir.display(),
+                paint::ID
+            )
+        })
     }
 }
 
@@ -72,7 +88,7 @@ pub struct Written {
 
 /// Writes the viewer and the data files into `out`, which must be empty, absent, or a site this
 /// command wrote before (replaced whole).
-pub fn write(viewer: &Viewer, packed: &Packed, title: &str, out: &Path) -> Result<Written, String> {
+pub fn write(viewer: &Viewer, packed: &Packed, title: &str, screen: &str, out: &Path) -> Result<Written, String> {
     prepare(out)?;
     let mut written = Written { files: 0, bytes: 0 };
     copy_viewer(&viewer.dir, out, &mut written)
@@ -91,7 +107,7 @@ pub fn write(viewer: &Viewer, packed: &Packed, title: &str, out: &Path) -> Resul
             format!("<link rel=\"preload\" as=\"fetch\" crossorigin=\"anonymous\" href=\"{DATA_DIR}/{name}\" {DATA_ATTR}=\"{kind}\">\n")
         })
         .collect();
-    let page = html::in_head(&viewer.page(title), &links).ok_or("the viewer's index.html has no </head>")?;
+    let page = html::in_head(&viewer.page(title, screen)?, &links).ok_or("the viewer's index.html has no </head>")?;
     let index = out.join("index.html");
     fs::write(&index, &page).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
     written.files += 1;
@@ -138,7 +154,7 @@ fn copy_viewer(from: &Path, to: &Path, written: &mut Written) -> std::io::Result
 /// Folds the viewer and the data into one HTML file: the style sheet, the icon, the wasm-bindgen
 /// glue and the wasm binary inline, the data files as inline data blocks, under a
 /// Content-Security-Policy that allows exactly the inline script and style by their digests.
-pub fn single_file(viewer: &Viewer, packed: &Packed, title: &str) -> Result<String, String> {
+pub fn single_file(viewer: &Viewer, packed: &Packed, title: &str, screen: &str) -> Result<String, String> {
     let read =
         |name: &str| fs::read(viewer.dir.join(name)).map_err(|e| format!("{}: {e}", viewer.dir.join(name).display()));
     let glue = String::from_utf8(read(&viewer.glue)?).map_err(|_| format!("{}: not UTF-8", viewer.glue))?;
@@ -147,9 +163,18 @@ pub fn single_file(viewer: &Viewer, packed: &Packed, title: &str) -> Result<Stri
     let icon = read("favicon.svg").map(|b| B64.encode(b)).unwrap_or_default();
     let script =
         starter(&glue, &wasm).ok_or_else(|| format!("{}: no default export to start the app with", viewer.glue))?;
+    let early = viewer
+        .early
+        .iter()
+        .map(|name| match String::from_utf8(read(name)?) {
+            Ok(s) if !s.to_ascii_lowercase().contains("</script") => Ok(s),
+            _ => Err(format!("{name}: not a script that can be inlined")),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let scripts: Vec<String> = early.iter().chain([&script]).map(|s| digest(s)).collect();
     let csp = [
         "default-src 'none'".to_string(),
-        format!("script-src {} 'wasm-unsafe-eval'", digest(&script)),
+        format!("script-src {} 'wasm-unsafe-eval'", scripts.join(" ")),
         format!("style-src {}", digest(&css)),
         "img-src data:".into(),
         "base-uri 'none'".into(),
@@ -157,7 +182,7 @@ pub fn single_file(viewer: &Viewer, packed: &Packed, title: &str) -> Result<Stri
         "object-src 'none'".into(),
     ]
     .join("; ");
-    let page = viewer.page(title);
+    let page = viewer.page(title, screen)?;
     let drop: Vec<_> = html::tags(&page)
         .iter()
         .filter(|t| match t.name().as_str() {
@@ -179,8 +204,9 @@ pub fn single_file(viewer: &Viewer, packed: &Packed, title: &str) -> Result<Stri
             )
         })
         .collect();
+    let early: String = early.iter().map(|s| format!("<script>{s}</script>\n")).collect();
     let head = format!(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\">\n<style>{css}</style>\n{data}<script type=\"module\">{script}</script>\n"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\">\n<style>{css}</style>\n{early}{data}<script type=\"module\">{script}</script>\n"
     );
     let page = html::in_head(&html::without(&page, drop), &head).ok_or("the viewer's index.html has no </head>")?;
     for t in html::tags(&page) {

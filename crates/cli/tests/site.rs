@@ -31,13 +31,14 @@ fn fresh(name: &str) -> PathBuf {
 fn viewer(name: &str) -> PathBuf {
     let dir = fresh(name);
     fs::create_dir_all(&dir).unwrap();
-    let page = r#"<!doctype html><html><head><meta charset=utf-8><meta http-equiv=Content-Security-Policy content="default-src 'none'"><title>presslens</title><link rel=stylesheet href=./style-1.css integrity=sha384-a><link rel=icon href=favicon.svg><script type=module src=./boot.js></script><link rel=modulepreload href=./app-1.js crossorigin integrity=sha384-b><link rel=preload href=./app-1_bg.wasm crossorigin integrity=sha384-c as=fetch type=application/wasm></head><body></body></html>"#;
+    let page = r#"<!doctype html><html><head><meta charset=utf-8><meta http-equiv=Content-Security-Policy content="default-src 'none'"><title>presslens</title><link rel=stylesheet href=./style-1.css integrity=sha384-a><link rel=icon href=favicon.svg><script integrity=sha384-d src=./first-1.js></script><script type=module src=./boot.js></script><link rel=modulepreload href=./app-1.js crossorigin integrity=sha384-b><link rel=preload href=./app-1_bg.wasm crossorigin integrity=sha384-c as=fetch type=application/wasm></head><body><noscript><p>needs JavaScript</p></noscript><div id=first-paint></div><div id=loading></div></body></html>"#;
     fs::write(dir.join("index.html"), page).unwrap();
     fs::write(dir.join("app-1.js"), "function start(o) { return o; }\nexport { start as default };\n").unwrap();
     fs::write(dir.join("app-1_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
     fs::write(dir.join("style-1.css"), "body { color: black }").unwrap();
     fs::write(dir.join("favicon.svg"), "<svg/>").unwrap();
     fs::write(dir.join("boot.js"), "// boot").unwrap();
+    fs::write(dir.join("first-1.js"), "document.documentElement.classList.add('early');").unwrap();
     dir
 }
 
@@ -67,6 +68,11 @@ fn a_site_is_the_viewer_unchanged_plus_data_files_the_page_links_to() {
         assert!(name.ends_with(&format!("-{:016x}.bin", pack::hash(&bytes))), "{name} is named by its content");
         assert!(page.contains(&format!("href=\"data/{name}\"")), "the page links to {name}");
     }
+    // The story's first screen is in the page, and only once, however often the site is written.
+    assert_eq!(page.matches("<div id=\"first-paint\">").count(), 1);
+    assert!(page.contains("<p class=\"count\" data-test=\"result-count\" aria-live=\"polite\">5 of 5 articles</p>"));
+    assert_eq!(page.matches("data-test=\"result\"").count(), 5);
+    assert!(page.contains("data-value=\"Breitbart News\"><input type=\"checkbox\"><bdi class=\"option-label\">Breitbart News</bdi><span class=\"count\" data-test=\"count\">2</span>"));
     let meta_name = data.iter().find(|n| n.starts_with("meta-")).unwrap();
     let meta = pack::read_meta(meta_name, &fs::read(out.join("data").join(meta_name)).unwrap()).unwrap();
     assert_eq!(meta.articles.len(), 5);
@@ -76,7 +82,31 @@ fn a_site_is_the_viewer_unchanged_plus_data_files_the_page_links_to() {
     let o = presslens(&["site", "--viewer", v.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(fs::read_dir(out.join("data")).unwrap().count(), 2);
-    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap().matches("data-presslens=\"meta\"").count(), 1);
+    let again = fs::read_to_string(out.join("index.html")).unwrap();
+    assert_eq!(again.matches("data-presslens=\"meta\"").count(), 1);
+    assert_eq!(again.matches("id=\"first-paint\"").count(), 1);
+    assert_eq!(again, page, "the same page");
+}
+
+#[test]
+fn the_first_screen_of_a_large_story_holds_the_first_page_of_results() {
+    let (v, corpus, out) = (viewer("v4"), fresh("synth-120"), fresh("out4"));
+    let o = presslens(&["synth", "--articles", "120", "--out", corpus.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = presslens(&[
+        "site",
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "--viewer",
+        v.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(page.contains(">120 of 120 articles</p>"));
+    assert_eq!(page.matches("<li class=\"result\"").count(), 50, "the app's first page of cards");
+    assert!(page.contains(">Show 50 more</button><span class=\"hint\"> 70 not shown</span>"));
 }
 
 #[test]
@@ -91,6 +121,15 @@ fn the_single_file_inlines_everything_under_a_policy_of_digests() {
     assert!(page.contains("await start({ module_or_path: bytes })"));
     assert_eq!(page.matches("type=\"application/octet-stream\" data-presslens=").count(), 2);
     assert!(page.contains("data:image/svg+xml;base64,"));
+    // The early script runs inline, allowed by its digest; its file is not referenced.
+    assert!(page.contains("<script>document.documentElement.classList.add('early');</script>"));
+    assert!(!page.contains("first-1.js"));
+    assert_eq!(page.matches("script-src 'sha256-").count(), 1);
+    assert_eq!(
+        page.split("script-src ").nth(1).unwrap().split(" 'wasm").next().unwrap().matches("'sha256-").count(),
+        2
+    );
+    assert!(page.contains("5 of 5 articles</p>"), "the first screen");
 }
 
 #[test]

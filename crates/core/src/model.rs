@@ -166,6 +166,22 @@ impl Article {
     pub fn outlet_name(&self) -> &str {
         self.outlet.as_deref().unwrap_or(UNKNOWN_OUTLET)
     }
+
+    /// The headline, or the article's first twelve words when the manifest has none.
+    pub fn title(&self) -> String {
+        if let Some(h) = &self.headline {
+            return h.clone();
+        }
+        let first = self.paragraphs.first().map_or("", |p| p.slice(&self.body));
+        let words: Vec<&str> = first.split_whitespace().take(12).collect();
+        let more = first.split_whitespace().count() > words.len();
+        format!("{}{}", words.join(" "), if more { "…" } else { "" })
+    }
+
+    /// "2025-02-04", or "undated".
+    pub fn date_label(&self) -> String {
+        self.date.map_or_else(|| "undated".to_string(), |d| d.to_string())
+    }
 }
 
 /// The facet value and label used for articles with no outlet in the manifest.

@@ -64,11 +64,13 @@ for (const r of rows.filter((r) => r.figure === 'browser')) {
 }
 for (const r of rows.filter((r) => r.figure === 'lighthouse')) {
   const x = r.result;
-  say('Lighthouse performance (mobile), seed', `${x.performance}`, '100', x.performance >= 100);
+  const how = x.throttling ? `, ${x.throttling} throttling` : '';
+  say(`Lighthouse performance (mobile${how}), seed`, `${x.performance}`, '100', x.performance >= 100);
   say('Lighthouse accessibility, seed', `${x.accessibility}`, '100', x.accessibility >= 100);
   say('Lighthouse best practices, seed', `${x.best_practices}`, '100', x.best_practices >= 100);
   say('Lighthouse SEO, seed', `${x.seo}`, '≥ 90', x.seo >= 90);
-  say('Lighthouse LCP / TBT, seed', `${x.lcp_ms} / ${x.tbt_ms} ms`, '');
+  say(`Lighthouse LCP${how}, seed`, `${x.lcp_ms} ms (${x.lcp_element ?? 'element unknown'})`, '≤ 1500 ms', x.lcp_ms <= 1500);
+  say(`Lighthouse TBT${how}, seed`, `${x.tbt_ms} ms`, '');
   if (x.not_passed.length) say('Lighthouse audits not passed', x.not_passed.join(', '), '');
 }
 

@@ -26,6 +26,19 @@ for (const r of rows.filter((r) => r.figure === 'throughput')) {
 for (const r of rows.filter((r) => r.figure === 'site')) {
   say(`presslens site, ${r.articles} articles, one core`, `${r.seconds} s (${r.files} files)`, '≤ 10 s', r.seconds <= 10);
 }
+for (const r of rows.filter((r) => r.figure === 'pagefind')) {
+  const { presslens: p, pagefind: f, query } = r.result;
+  const size = (b) => (b < 1024 * 1024 ? kb(b) : mb(b));
+  const got = (x) => `${size(x.bytes)} in ${x.requests} request${x.requests === 1 ? '' : 's'}`;
+  say(`first load (brotli), presslens site, ${r.articles} articles`, got(p.first_load), '≤ 400 KB', p.first_load.bytes <= 400 * 1024);
+  say(`first search "${query}", presslens site, ${r.articles} articles`, got(p.first_search), '');
+  say(`Pagefind ${r.articles} pages: page + search script`, got(f.first_load), '');
+  say(`Pagefind ${r.articles} pages: first search with 5 results shown`, got(f.first_search), '');
+  const ours = p.first_load.bytes + p.first_search.bytes;
+  const theirs = f.first_load.bytes + f.first_search.bytes;
+  say(`to a first search, presslens / Pagefind`, `${size(ours)} / ${size(theirs)}`, 'beat Pagefind', ours <= theirs);
+  say(`Pagefind indexing, ${r.articles} pages`, `${(f.index_ms / 1000).toFixed(1)} s, ${f.files} files`, '');
+}
 for (const r of rows.filter((r) => r.figure === 'build')) {
   const budget = r.corpus === 'seed' ? 150 * 1024 : r.corpus === '1000' ? 1.5 * 1024 * 1024 : null;
   say(

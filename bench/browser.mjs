@@ -2,7 +2,8 @@
 // search keystrokes, and memory after load, in Debian's headless Chromium; or the Lighthouse
 // scores of the page. Prints one JSON object on stdout. Used by scripts/bench.
 //
-//   node browser.mjs interaction DIST   -> { tti_ms, facet: {p50, p95, n}, search: {...}, memory }
+//   node browser.mjs interaction DIST   -> { tti_ms, facet: {p50, p95, n}, search: {...}, memory,
+//                                            quote_view_open, heatmap_open, article_open }
 //   node browser.mjs lighthouse DIST [simulate|devtools]
 //                                       -> { performance, accessibility, best_practices, seo, lcp_ms, … }
 
@@ -124,6 +125,45 @@ async function interaction(dir) {
     return { work: out, debounce };
   }, words);
 
+  // Opening a view or an article from the article list: the click on its tab (or a card's
+  // headline) to the end of the work it causes, once what it shows is in the page; and the requests
+  // it made. Five rounds each, back to the article list in between.
+  const requests = [];
+  // Chromium asks for the page's icon again at every history entry; that is not the view's.
+  page.on('request', (r) => /\/favicon\.svg$/.test(r.url()) || requests.push(r.url()));
+  const opening = async (click, shown) => {
+    const times = [];
+    let made = 0;
+    for (let round = 0; round < 5; round++) {
+      await page.click('[data-test="tab-browse"]');
+      await page.waitForSelector('[data-test="result"]');
+      const before = requests.length;
+      const ms = await page.evaluate(
+        async ({ click, shown, round }) => {
+          const settled = () =>
+            new Promise((ok) => {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () => ok(performance.now());
+              channel.port2.postMessage(0);
+            });
+          const target = click === 'card' ? document.querySelectorAll('[data-test="result"] .headline a')[round] : document.querySelector(click);
+          const start = performance.now();
+          target.click();
+          while (!document.querySelector(shown)) await new Promise((ok) => setTimeout(ok, 0));
+          return (await settled()) - start;
+        },
+        { click, shown, round },
+      );
+      times.push(ms);
+      made = Math.max(made, requests.length - before);
+    }
+    return { ...summary(times), requests: made };
+  };
+  const quoteView = await opening('[data-test="tab-quotes"]', '[data-test="qrow"]');
+  const heatmap = await opening('[data-test="tab-heatmap"]', '[data-test="heat-row"]');
+  const reader = await opening('card', '#reader-title');
+  await page.click('[data-test="tab-browse"]');
+
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
@@ -140,6 +180,9 @@ async function interaction(dir) {
     facet_to_dom: summary(facet.toDom),
     search_work: search.work.length ? summary(search.work) : null,
     search_debounce_ms: search.debounce,
+    quote_view_open: quoteView,
+    heatmap_open: heatmap,
+    article_open: reader,
     js_heap_bytes: heap.usedSize,
     wasm_memory_bytes: wasm,
   };

@@ -74,6 +74,16 @@ for (const r of rows.filter((r) => r.figure === 'browser')) {
     );
   }
   say(`memory after load, ${name}`, `JS heap ${mb(x.js_heap_bytes)}, wasm ${mb(x.wasm_memory_bytes ?? 0)}`, '');
+  const opens = [
+    ['quote view', x.quote_view_open, 100],
+    ['heat map', x.heatmap_open, 100],
+    ['an article in the reader', x.article_open, 100],
+  ];
+  for (const [what, o, ms] of opens.filter(([, o]) => o)) {
+    const requests = what.includes('article') ? ` and ≤ 2 requests` : '';
+    const ok = o.p95 <= ms && (!requests || o.requests <= 2);
+    say(`opening ${what}, p50 / p95, requests, ${name}`, `${o.p50} / ${o.p95} ms, ${o.requests}`, budgeted ? `≤ ${ms} ms${requests}` : '', budgeted ? ok : undefined);
+  }
 }
 for (const r of rows.filter((r) => r.figure === 'lighthouse')) {
   const x = r.result;

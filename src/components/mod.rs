@@ -4,6 +4,7 @@ pub mod diff;
 pub mod export;
 pub mod facets;
 pub mod marked;
+pub mod more;
 pub mod notice;
 pub mod results;
 pub mod tabs;

@@ -2,43 +2,25 @@
 //! hits, topic chips and how much of the source it quotes.
 
 use crate::components::marked::{marked, Mark};
+use crate::components::more::{paged, ShowMore, PAGE};
 use crate::data::Data;
 use crate::nav::{href, Nav};
 use crate::state::View;
 use leptos::prelude::*;
 use presslens_core::query::{excerpt, Hit, Results};
 
-/// Cards rendered at first and added by each "Show more": the page stays as fast with ten thousand
-/// hits as with ten, since only what is on the list is ever built.
-const PAGE: usize = 50;
-
 /// The list of hits, a page at a time. Cards are keyed by article, so a filter change or a search
 /// keeps the cards of articles still listed and builds only the new ones; a kept card redraws its
 /// snippet when the search text changes.
 #[component]
 pub fn ResultList(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl IntoView {
-    let shown = RwSignal::new(PAGE);
     // A new result set starts again from the first page.
-    Effect::watch(move || results.track(), move |_, _, _| shown.set(PAGE), false);
+    let shown = paged(PAGE, move || results.track());
     // The search text decides the snippet and its highlights, even when the hits stay the same.
     let text = nav.select(|s| s.query.text.clone());
     let total = move || results.with(|r| r.hits.len());
     let any = move || total() > 0;
     let cards = move || results.with(|r| r.hits.iter().take(shown.get()).cloned().collect::<Vec<_>>());
-    let more = move || {
-        let rest = total().saturating_sub(shown.get());
-        (rest > 0).then(|| {
-            let next = rest.min(PAGE);
-            view! {
-                <p class="more">
-                    <button type="button" data-test="more" on:click=move |_| shown.update(|n| *n += PAGE)>
-                        {format!("Show {next} more")}
-                    </button>
-                    <span class="hint">{format!(" {rest} not shown")}</span>
-                </p>
-            }
-        })
-    };
     let empty = move || {
         view! {
             <p class="empty">
@@ -58,7 +40,7 @@ pub fn ResultList(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl
                     children=move |hit| card(data, nav, &hit, text)
                 />
             </ol>
-            {more}
+            <ShowMore shown=shown total=Signal::derive(total)/>
         </Show>
     }
 }

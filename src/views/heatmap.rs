@@ -2,6 +2,7 @@
 //! words the article reproduces; a click opens that row in the quote view. Below it, an alignment
 //! table with every article under the source word by word, in the manner of CollateX.
 
+use crate::components::more::{paged, ShowMore, PAGE};
 use crate::nav::{href, Nav};
 use crate::state::View;
 use leptos::prelude::*;
@@ -13,9 +14,12 @@ use presslens_core::Corpus;
 #[component]
 pub fn Heatmap(corpus: &'static Corpus, nav: Nav, hits: Signal<Vec<usize>>) -> impl IntoView {
     let norm = nav.select(|s| s.norm);
+    // Rows are built for the first page of articles; each "Show more" adds a page.
+    let shown = paged(PAGE, move || hits.track());
+    let total = Signal::derive(move || hits.with(Vec::len));
     let table = Memo::new(move |_| {
-        let norm = norm.get();
-        hits.get()
+        let (norm, shown) = (norm.get(), shown.get());
+        hits.with(|h| h.iter().copied().take(shown).collect::<Vec<_>>())
             .into_iter()
             .map(|ai| (ai, (0..corpus.story.sources.len()).map(|si| rows(corpus, ai, si, norm)).collect::<Vec<_>>()))
             .collect::<Vec<_>>()
@@ -33,11 +37,13 @@ pub fn Heatmap(corpus: &'static Corpus, nav: Nav, hits: Signal<Vec<usize>>) -> i
                         </tbody>
                     </table>
                 </div>
+                <ShowMore shown=shown total=total what=" articles"/>
                 <h2>"Alignment table"</h2>
                 <p class="hint">"Every article under the source, word by word: blank where the article does not reproduce the word, its own wording where it changed it, “—” where it left it out of a quotation."</p>
                 <div class="table-scroll" tabindex="0" role="region" aria-label="Alignment table (scrolls sideways)">
                     {move || table.with(|t| alignment(corpus, si, t))}
                 </div>
+                <ShowMore shown=shown total=total what=" articles"/>
             }).collect_view()}
         </section>
     }

@@ -4,6 +4,7 @@
 //! reading beside the article's.
 
 use crate::components::diff::{segments, Legend};
+use crate::components::more::{paged, ShowMore, QUOTE_PAGE};
 use crate::nav::Nav;
 use crate::state::{norm_flag, set_norm_flag, NORM_FLAGS};
 use leptos::prelude::*;
@@ -18,13 +19,18 @@ type ArticleRows = (usize, Vec<Vec<SentenceRow>>);
 pub fn QuoteView(corpus: &'static Corpus, nav: Nav, hits: Signal<Vec<usize>>) -> impl IntoView {
     let norm = nav.select(|s| s.norm);
     let focus = nav.select(|s| s.article.clone());
+    let articles = Memo::new(move |_| match focus.get().and_then(|id| corpus.article_index(&id)) {
+        Some(ai) => vec![ai],
+        None => hits.get(),
+    });
+    // Rows are built for the first page of articles; each "Show more" adds a page.
+    let shown = paged(QUOTE_PAGE, move || articles.track());
+    let total = Signal::derive(move || articles.with(Vec::len));
     let table = Memo::new(move |_| {
-        let (norm, focus) = (norm.get(), focus.get());
-        let arts: Vec<usize> = match focus.and_then(|id| corpus.article_index(&id)) {
-            Some(ai) => vec![ai],
-            None => hits.get(),
-        };
-        arts.into_iter()
+        let (norm, shown) = (norm.get(), shown.get());
+        articles
+            .with(|a| a.iter().copied().take(shown).collect::<Vec<_>>())
+            .into_iter()
             .map(|ai| (ai, (0..corpus.story.sources.len()).map(|si| rows(corpus, ai, si, norm)).collect()))
             .collect::<Vec<ArticleRows>>()
     });
@@ -55,6 +61,7 @@ pub fn QuoteView(corpus: &'static Corpus, nav: Nav, hits: Signal<Vec<usize>>) ->
                                 <div class="qrows">
                                     {move || table.with(|t| t.iter().map(|(ai, per_source)| row(corpus, *ai, si, n, &per_source[si][n], side.get())).collect_view())}
                                 </div>
+                                <ShowMore shown=shown total=total page=QUOTE_PAGE what=" articles"/>
                             </section>
                         }
                     }).collect_view()}

@@ -67,6 +67,36 @@ test('a 1,000-article site opens with its own story in every view', async () => 
   await context.close();
 });
 
+test('over 1,000 articles the lists grow a page at a time: cards, quote rows, heat map rows', async () => {
+  const { page, problems, context } = await site.open();
+  await visit(page, site.url);
+  const cards = page.locator('[data-test="result"]');
+  assert.equal(await cards.count(), 50);
+  await page.locator('[data-test="more"]').click();
+  assert.equal(await cards.count(), 100);
+
+  await visit(page, `${site.url}?view=quotes`);
+  const sentences = await page.locator('.quote-view .sentence').count();
+  assert.ok(sentences > 0);
+  const rows = page.locator('[data-test="qrow"]');
+  assert.equal(await rows.count(), 20 * sentences, '20 articles under each sentence');
+  const more = page.locator('.quote-view [data-test="more"]');
+  assert.equal(await more.count(), sentences, 'a "Show more" under each sentence');
+  assert.equal(await more.first().innerText(), 'Show 20 more articles');
+  await more.first().click();
+  assert.equal(await rows.count(), 40 * sentences, 'one click lists 20 more under every sentence');
+  assert.match(await page.locator('.quote-view .more .hint').first().innerText(), /960 not shown/);
+
+  await visit(page, `${site.url}?view=heatmap`);
+  const heat = page.locator('[data-test="heat-row"]');
+  const sources = await page.locator('table.heatmap').count();
+  assert.equal(await heat.count(), 50 * sources);
+  await page.locator('.heatmap-view [data-test="more"]').first().click();
+  assert.equal(await heat.count(), 100 * sources);
+  await assertClean(page, problems, assert);
+  await context.close();
+});
+
 test('a data file from another build is refused with a message that names it', async () => {
   const broken = join(root, 'target', 'e2e', 'site-broken');
   rmSync(broken, { recursive: true, force: true });

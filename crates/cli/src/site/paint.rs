@@ -2,7 +2,7 @@
 //! view tabs, the facet panel with its counts, the first page of results), written into index.html
 //! so that a reader sees the story before the wasm arrives, and a page without JavaScript still
 //! shows it. The markup and classes are the app's own (src/app.rs, src/components/{tabs,facets,
-//! results,export}.rs, src/views/browse.rs); the app removes this copy in the same task in which it
+//! results,export,more}.rs, src/views/browse.rs); the app removes this copy in the same task in which it
 //! mounts its own, so nothing moves. Every text comes from the analysed corpus and is escaped.
 
 use super::html::escape;
@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 pub const ID: &str = "first-paint";
 /// Closes a written first screen, so that a later run can find its end and replace it.
 const END: &str = "<!--/first-paint-->";
-/// Cards on the first screen: the app's first page (src/components/results.rs, `PAGE`).
+/// Cards on the first screen: the app's first page (src/components/more.rs, `PAGE`).
 const PAGE: usize = 50;
 /// How long the search box waits for a pause in typing (src/components/facets.rs).
 const DEBOUNCE_MS: u32 = 150;

@@ -11,13 +11,16 @@ const CACHE = 'presslens';
 const scope = new URL(self.registration.scope);
 const page = new URL('./', scope).href;
 
-/** Asset URLs that index.html links to with src= or href=, resolved against the scope. */
+/** Asset URLs that index.html links to with src= or href=, resolved against the scope. Links to
+ * the page itself at another address (the first screen's tabs and cards: `?view=…`) are not
+ * assets: the page is one file whatever its query string. */
 function assets(html) {
   const found = new Set();
   for (const m of html.matchAll(/\b(?:src|href)=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)) {
-    const raw = m[1] ?? m[2] ?? m[3];
+    const raw = (m[1] ?? m[2] ?? m[3]).replace(/&amp;/g, '&');
     const url = new URL(raw, scope);
-    if (url.origin === scope.origin && url.pathname.startsWith(scope.pathname) && url.href !== page) found.add(url.href);
+    const self = url.pathname === scope.pathname || url.pathname.endsWith('/index.html');
+    if (url.origin === scope.origin && url.pathname.startsWith(scope.pathname) && !self) found.add(url.href);
   }
   return [...found];
 }

@@ -18,8 +18,10 @@ use crate::model::{Quote, Span};
 use crate::text::{tokens_in, Token, TokenKind};
 
 /// Words that open a phrase of place, time or manner after a speech verb.
-const PREPOSITIONS: &[&str] =
-    &["after", "at", "before", "during", "from", "in", "on", "over", "through", "to", "via", "while", "with"];
+const PREPOSITIONS: &[&str] = &[
+    "after", "at", "before", "during", "from", "in", "inside", "on", "outside", "over", "through", "to", "via",
+    "while", "with",
+];
 
 /// Verbs whose object comes before the quoted words ("called the vote “…”", "accused her opponent
 /// of “…”", "describing it in a post on X as “…”").
@@ -57,7 +59,7 @@ pub fn attribution(body: &str, paragraphs: &[Span], q: &Quote) -> Option<Span> {
     let shared = cue.end <= q.outer.start
         && body
             .get(cue.end as usize..q.outer.start as usize)
-            .is_some_and(|gap| gap.contains(['“', '”', '"', '«', '»']) && gap.contains(['.', '!', '?']));
+            .is_some_and(|gap| marks(gap).next().is_some() && gap.contains(['.', '!', '?']));
     let span = if shared {
         Span::new(cue.start as usize, after_end(body, cue.start as usize, cue.end as usize, para.end as usize))
     } else if cue.start >= q.outer.end {
@@ -68,11 +70,31 @@ pub fn attribution(body: &str, paragraphs: &[Span], q: &Quote) -> Option<Span> {
             .first()
             .is_some_and(|t| is_speech_verb(&t.span.slice(body).to_lowercase()) && t.kind == TokenKind::Word);
         let start = if starts_with_verb { sentence_start(body, para, cue.start as usize) } else { cue.start as usize };
-        Span::new(start, extend(body, cue.end as usize, q.outer.start.max(cue.end) as usize))
+        // A cue shared with an earlier quotation of the same sentence ends where that one begins.
+        let gap = body.get(cue.end as usize..q.outer.start.max(cue.end) as usize).unwrap_or("");
+        let limit = cue.end as usize + marks(gap).next().map_or(gap.len(), |(i, _)| i);
+        Span::new(start, extend(body, cue.end as usize, limit))
     } else {
         cue
     };
     Some(trim(body, span))
+}
+
+/// Is `c`, after the character `prev`, a quote mark? Double marks and ‘ always are; ’ is one only
+/// where it closes a quotation after its punctuation (British style: ‘…,’ said Pryce), not where it
+/// is an apostrophe (Pryce’s, players’).
+fn is_mark(c: char, prev: Option<char>) -> bool {
+    matches!(c, '“' | '”' | '"' | '«' | '»' | '‘') || (c == '’' && prev.is_some_and(|p| ",.!?…".contains(p)))
+}
+
+/// The quote marks of `text`, with their byte offsets.
+fn marks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut prev = None;
+    text.char_indices().filter(move |&(_, c)| {
+        let mark = is_mark(c, prev);
+        prev = Some(c);
+        mark
+    })
 }
 
 /// Past spaces, commas and dashes from `from`, not beyond `limit`.
@@ -94,7 +116,8 @@ fn after_end(body: &str, from: usize, verb_end: usize, limit: usize) -> usize {
         }
         let spaced = |k: usize| chars.get(k).is_none_or(|x| x.1.is_whitespace());
         let dash = matches!(c, '—' | '–') || (c == '-' && k > 0 && spaced(k - 1) && spaced(k + 1));
-        if dash || matches!(c, ',' | ';' | ':' | '(' | '“' | '”' | '"' | '«' | '»') {
+        let mark = is_mark(c, k.checked_sub(1).and_then(|p| chars.get(p)).map(|x| x.1));
+        if dash || mark || matches!(c, ',' | ';' | ':' | '(') {
             return from + i;
         }
     }
@@ -105,9 +128,7 @@ fn after_end(body: &str, from: usize, verb_end: usize, limit: usize) -> usize {
 fn sentence_start(body: &str, para: Span, at: usize) -> usize {
     let floor = (para.start as usize).min(at);
     let text = body.get(floor..at).unwrap_or("");
-    let floor = text
-        .rfind(['“', '”', '"', '«', '»'])
-        .map_or(floor, |i| floor + i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let floor = marks(text).last().map_or(floor, |(i, c)| floor + i + c.len_utf8());
     clause_start(body, floor, at)
 }
 

@@ -66,6 +66,7 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "mused",
     "noted",
     "observed",
+    "pleaded",
     "posted",
     "predicted",
     "quipped",
@@ -215,6 +216,20 @@ pub(super) enum Side {
     After,
 }
 
+/// Words a cue after a quote may put before its verb when they are a name and an appositive.
+const MAX_APPOSITIVE_CUE: usize = 24;
+
+/// Is the verb at `verb` preceded by a name and an appositive closed by a comma, in one sentence:
+/// "Andrea Lozano, a Central America analyst at the Hemisphere Policy Institute in Washington,"?
+fn appositive_before(w: &Words, verb: usize) -> bool {
+    let Some(first_comma) = (0..verb).find(|&k| w.text(k) == ",") else { return false };
+    let named = (0..first_comma).any(|k| w.is_word(k) && w.text(k).starts_with(char::is_uppercase));
+    let one_sentence = !(0..verb).any(|k| {
+        matches!(w.text(k), "." | "!" | "?" | ";" | ":") && !(k > 0 && clause::is_abbreviation(w.text(k - 1)))
+    });
+    named && one_sentence && first_comma + 1 < verb && verb > 0 && w.text(verb - 1) == ","
+}
+
 /// Looks for a speech verb in `window` and the speaker it names.
 pub(super) fn cue_in(body: &str, window: Span, names: &Names, side: Side) -> Option<Cue> {
     if window.is_empty() {
@@ -225,7 +240,12 @@ pub(super) fn cue_in(body: &str, window: Span, names: &Names, side: Side) -> Opt
     let verbs: Vec<usize> = (0..n).filter(|&i| guards::is_cue_verb(&w, i)).collect();
     let verb = match side {
         // After a quote the cue comes at once: ", Salvadoran President Nayib Bukele said".
-        Side::After => *verbs.iter().find(|&&i| (0..i).filter(|&j| w.is_word(j)).count() <= 8)?,
+        // Or later, after a name and an appositive between commas: ", lead author Valeria Sosa, of
+        // the National University of Comahue, told AFP".
+        Side::After => *verbs.iter().find(|&&i| {
+            let before = (0..i).filter(|&j| w.is_word(j)).count();
+            before <= 8 || (before <= MAX_APPOSITIVE_CUE && appositive_before(&w, i))
+        })?,
         Side::Before => *verbs.last()?,
     };
     let (np, np_span) = speaker_phrase(&w, verb);
@@ -280,17 +300,29 @@ fn speaker_phrase(w: &Words, verb: usize) -> (String, Option<Span>) {
 }
 
 /// "Forecaster Jenna Park of the National Hurricane Center", "Analyst Priya Raman of Hollins
-/// Research": the speaker is the name before "of"; the phrase keeps its whole span.
-fn of_phrase(w: &Words, np: String, span: Span) -> (String, Option<Span>) {
-    let first = w.tokens.iter().position(|t| t.span.start == span.start).unwrap_or(0);
-    if first >= 2 && w.lower(first - 1) == "of" && w.text(first - 2).starts_with(char::is_uppercase) {
-        let (head, head_span) = noun_phrase_before(w, first - 1);
-        if let (false, Some(h)) = (head.is_empty(), head_span) {
-            return (head, Some(Span { start: h.start, end: span.end }));
+/// Research": the speaker is the name before "of"; the phrase keeps its whole span. So for a role
+/// of an organisation whose name runs on ("A spokesperson for the Department of Health and Social
+/// Care"): the phrase before the organisation speaks, and names nobody.
+fn of_phrase(w: &Words, mut np: String, mut span: Span) -> (String, Option<Span>) {
+    let mut first = w.tokens.iter().position(|t| t.span.start == span.start).unwrap_or(0);
+    while first >= 2 && w.is_word(first - 1) && w.is_word(first - 2) {
+        let capital_before = w.text(first - 2).starts_with(char::is_uppercase);
+        let links = match w.lower(first - 1).as_str() {
+            "of" | "and" => capital_before,
+            "for" => true,
+            _ => false,
+        };
+        if !links {
+            break;
         }
+        let (head, head_span) = noun_phrase_before(w, first - 1);
+        let (false, Some(h)) = (head.is_empty(), head_span) else { break };
+        (np, span) = (head, Span { start: h.start, end: span.end });
+        first = w.tokens.iter().position(|t| t.span.start == h.start).unwrap_or(0);
     }
+    let ends_in_name = np.split_whitespace().last().is_some_and(|x| x.starts_with(char::is_uppercase));
     match np.find(" of ") {
-        Some(k) if np[..k].split_whitespace().any(|x| x.starts_with(char::is_uppercase)) => {
+        Some(k) if ends_in_name && np[..k].split_whitespace().any(|x| x.starts_with(char::is_uppercase)) => {
             (np[..k].to_string(), Some(span))
         }
         _ => (np, Some(span)),

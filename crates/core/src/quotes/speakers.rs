@@ -221,27 +221,40 @@ impl<'a> Names<'a> {
         if let Some(s) = self.by_role(np, at) {
             return (Some(s), None);
         }
-        (None, Some(self.printed(np)))
+        (None, self.printed(np))
     }
 
-    /// A person the story does not list, by the fullest name the article gives.
-    fn printed(&self, np: &str) -> String {
+    /// A person the story does not list, by the fullest name the article gives; None when the
+    /// phrase names nobody: a role alone ("the husband", "a senior Nauruan official", "A U.S.
+    /// Department of Agriculture spokesperson"), or a role for an organisation ("A spokesman for
+    /// Harlow Build", "a spokesperson for the Department of Health and Social Care").
+    fn printed(&self, np: &str) -> Option<String> {
         let words = words_of(np);
         let run = words.iter().rev().take_while(|w| w.capital && !w.possessive).count();
+        let before = words.len().checked_sub(run + 1).map(|k| &words[k]);
+        if before.is_some_and(|w| !w.capital && ORG_LINKS.contains(&w.lower.as_str())) {
+            return None;
+        }
         let name = &words[words.len() - run..];
         let after_title = name.iter().rposition(|w| is_title_or_role(&w.lower)).map_or(0, |k| k + 1);
         let name: Vec<&Word> = name[after_title..].iter().collect();
+        let indefinite = words.first().is_some_and(|w| matches!(w.lower.as_str(), "a" | "an" | "one"));
         match name.as_slice() {
-            [surname] => {
-                self.people.iter().find(|(s, _)| *s == surname.lower).map_or_else(|| np.to_string(), |p| p.1.clone())
-            }
+            [] => None,
+            [_] if indefinite => None, // "a Democrat", "an Arsenal spokesman" has no capital run
+            [surname] => Some(
+                self.people.iter().find(|(s, _)| *s == surname.lower).map_or_else(|| np.to_string(), |p| p.1.clone()),
+            ),
             // A full name after a title or an organisation and a role ("Corvex spokesperson Dana
             // Whitfield", "Cllr Ben Ashworth"): the name alone.
-            [first, _, ..] => np.get(first.at..).unwrap_or(np).to_string(),
-            _ => np.to_string(),
+            [first, _, ..] => Some(np.get(first.at..).unwrap_or(np).to_string()),
         }
     }
 }
+
+/// Lowercase words that put an organisation's name after a role ("spokesman for Harlow Build",
+/// "the Department of Health and Social Care").
+const ORG_LINKS: &[&str] = &["and", "at", "for", "from", "of", "the", "with"];
 
 /// A person named in full at word `i`: a capitalized first name (not a title) joined to a
 /// capitalized surname. Returns (lowercase surname, "First Surname").

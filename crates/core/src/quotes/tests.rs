@@ -41,8 +41,21 @@ fn pronoun_cue_takes_the_previous_speaker() {
 
 #[test]
 fn unknown_named_speaker_is_kept_as_printed() {
-    let q = quotes("A U.S. official reportedly stated that the offer was “significant.”");
-    assert_eq!(q[0].1.as_deref(), Some("A U.S. official"));
+    let q = quotes("Maria Ortiz, a lawyer in San Salvador, reportedly stated that the offer was “significant.”");
+    assert_eq!(q[0].1.as_deref(), Some("Maria Ortiz"));
+}
+
+#[test]
+fn an_unnamed_source_is_nobody() {
+    for text in [
+        "A U.S. official reportedly stated that the offer was “significant.”",
+        "“We will,” the husband said.",
+        "A spokesman for Harlow Build, the main contractor, said: “Our thoughts remain with the family.”",
+        "A spokesperson for the Department of Health and Social Care said: “We are working on it.”",
+        "“We respect it,” a senior Nauruan official told Reuters.",
+    ] {
+        assert_eq!(quotes(text)[0].1, None, "{text}");
+    }
 }
 
 #[test]
@@ -203,4 +216,48 @@ fn saying_after_a_titled_name_takes_that_name() {
 fn an_aged_role_phrase_takes_the_person_just_named() {
     let text = "Kenyan President Ada Mwangi spoke.\n“We will,” the 61-year-old leader added.";
     assert_eq!(attributed(&["Ada Mwangi"], text)[0].0.as_deref(), Some("Ada Mwangi"));
+}
+
+#[test]
+fn british_single_quotes_share_their_cue_like_double_ones() {
+    let text = "‘I'm embarrassed, and that's the truth,’ said Pryce, who took charge in the summer. ‘The fans paid good money.’";
+    let got = attributed(&["Gareth Pryce"], text);
+    assert_eq!(got[1], (Some("Gareth Pryce".into()), Some("said Pryce".into())));
+}
+
+#[test]
+fn a_cue_after_a_name_and_a_long_appositive_is_found() {
+    let text = "“It is about money,” Andrea Lozano, a Central America analyst at the Hemisphere Policy Institute in Washington, told Reuters.";
+    let got = attributed(&[], text);
+    assert_eq!(got[0].0.as_deref(), Some("Andrea Lozano"));
+    assert_eq!(
+        got[0].1.as_deref(),
+        Some("Andrea Lozano, a Central America analyst at the Hemisphere Policy Institute in Washington, told Reuters")
+    );
+}
+
+#[test]
+fn inverted_cues_with_an_occupation_or_a_relative_clause() {
+    let text = "“I had to sit down,” said auctioneer Claire Vasseur, who spotted it.\n“We are talking,” said a ministry official who asked not to be named.";
+    let got = attributed(&[], text);
+    assert_eq!(got[0], (Some("Claire Vasseur".into()), Some("said auctioneer Claire Vasseur".into())));
+    assert_eq!(got[1], (None, Some("said a ministry official who asked not to be named".into())));
+}
+
+#[test]
+fn a_role_of_an_organisation_names_nobody_and_keeps_its_whole_clause() {
+    let text = "A spokesperson for the Department of Health and Social Care said: “We are working on it.”\nA U.S. Department of Agriculture spokesperson said the agency was “closely monitoring the losses.”";
+    let got = attributed(&[], text);
+    assert_eq!(got[0], (None, Some("A spokesperson for the Department of Health and Social Care said".into())));
+    assert_eq!(got[1], (None, Some("A U.S. Department of Agriculture spokesperson said".into())));
+}
+
+#[test]
+fn pleaded_outside_and_a_cue_shared_within_its_sentence() {
+    let text = "Paul Harjo, the emergency manager, pleaded with residents on Monday: “Stay home.”\nSiobhan Doherty said outside the hearing that her son “went to work.”\nHe said his country was “willing to take in only convicted criminals” and would hold them “in exchange for a fee.”";
+    let got = attributed(&["Nayib Bukele"], text);
+    assert_eq!(got[0].1.as_deref(), Some("Paul Harjo, the emergency manager, pleaded with residents on Monday"));
+    assert_eq!(got[1].1.as_deref(), Some("Siobhan Doherty said outside the hearing"));
+    assert_eq!(got[2].1.as_deref(), Some("He said"));
+    assert_eq!(got[3].1.as_deref(), Some("He said"));
 }

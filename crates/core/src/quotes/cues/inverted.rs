@@ -12,14 +12,18 @@ pub(super) fn ends_phrase(w: &Words, span: Option<Span>) -> bool {
     let Some(span) = span else { return false };
     match w.tokens.iter().position(|t| t.span.start >= span.end) {
         None => true,
-        Some(k) if w.is_word(k) => matches!(w.lower(k).as_str(), "of" | "in" | "on" | "at" | "after" | "about"),
+        // A relative clause may follow the name: "said a ministry official who asked not to be named".
+        Some(k) if w.is_word(k) => {
+            matches!(w.lower(k).as_str(), "of" | "in" | "on" | "at" | "after" | "about" | "who" | "whose")
+        }
         Some(k) => !matches!(w.text(k), "“" | "”" | "\"" | "«" | "»"),
     }
 }
 
 /// Does a name start at `i`: a capitalized word, a role ("said spokesman …"), a role after a
-/// modifying noun ("said council member Grace Lin"), or a determiner and a word ("said the
-/// president", "said one assembler")?
+/// modifying noun ("said council member Grace Lin"), a word of occupation before a full name
+/// ("said auctioneer Claire Vasseur"), or a determiner and a word ("said the president", "said
+/// one assembler")?
 pub(super) fn names_follow(w: &Words, i: usize) -> bool {
     let word = |i: usize| i < w.tokens.len() && w.is_word(i);
     let capital = |i: usize| word(i) && w.text(i).chars().next().is_some_and(char::is_uppercase);
@@ -27,6 +31,7 @@ pub(super) fn names_follow(w: &Words, i: usize) -> bool {
     capital(i)
         || role(i)
         || (word(i) && role(i + 1) && capital(i + 2))
+        || (word(i) && capital(i + 1) && capital(i + 2))
         || (word(i + 1) && matches!(w.lower(i).as_str(), "the" | "a" | "an" | "one"))
 }
 
@@ -50,7 +55,10 @@ pub(super) fn noun_phrase_after(w: &Words, start: usize) -> (String, Option<Span
         && i - from < 6
         && (w.is_word(i) || w.text(i) == "-" || (w.text(i) == "." && i > 0 && clause::is_abbreviation(w.text(i - 1))))
     {
-        if matches!(w.lower(i).as_str(), "and" | "that" | "in" | "on" | "after" | "to" | "about" | "at" | "of") {
+        if matches!(
+            w.lower(i).as_str(),
+            "and" | "that" | "in" | "on" | "after" | "to" | "about" | "at" | "of" | "who" | "whose"
+        ) {
             break;
         }
         i += 1;

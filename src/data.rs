@@ -29,6 +29,22 @@ fn keep(corpus: Corpus) -> &'static Data {
     Box::leak(Box::new(Data { corpus, index }))
 }
 
+/// Articles whose words are indexed in one slice: a few milliseconds of work for articles of a few
+/// kilobytes, so that a click while the index fills waits for little.
+const WORDS_SLICE: usize = 16;
+
+/// Indexes the articles' words a slice at a time between tasks, after the app has started, so
+/// start-up does not wait for it and the first search usually finds it ready (a search that comes
+/// first finishes it; see `query::Index`).
+pub fn index_in_background(data: &'static Data) {
+    fn step(data: &'static Data) {
+        if !data.index.index_words(&data.corpus, WORDS_SLICE) {
+            leptos::prelude::set_timeout(move || step(data), std::time::Duration::ZERO);
+        }
+    }
+    leptos::prelude::set_timeout(move || step(data), std::time::Duration::ZERO);
+}
+
 /// The data file the page names as its metadata file, if it names one.
 pub fn linked() -> Option<String> {
     let el = leptos::prelude::document().query_selector(&format!("[{DATA_ATTR}=\"meta\"]")).ok()??;

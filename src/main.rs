@@ -27,5 +27,11 @@ fn mount(data: Result<&'static data::Data, String>) {
     if let Some(screen) = leptos::prelude::document().get_element_by_id("first-paint") {
         screen.remove();
     }
-    leptos::mount::mount_to_body(move || app::App(app::AppProps { data: data.clone() }));
+    leptos::mount::mount_to_body({
+        let data = data.clone();
+        move || app::App(app::AppProps { data: data.clone() })
+    });
+    if let Ok(data) = data {
+        data::index_in_background(data);
+    }
 }

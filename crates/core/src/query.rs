@@ -87,11 +87,13 @@ pub struct Results {
 
 /// Per-article facts that queries need, computed once per corpus, so that a query is one pass
 /// over the articles plus a look-up of each search word.
+///
+/// The word index (every body tokenized) is most of the cost at start-up, and only a search needs
+/// it, so it is built apart: a slice of articles at a time ([`Index::index_words`], which the
+/// explorer calls between frames after it has started), and finished at once by the first search
+/// that comes before it is done.
 pub struct Index {
-    /// Word keys of each article body, in order (for phrase search), folded to 32 bits.
-    keys: Vec<Vec<u32>>,
-    /// For each word key, the articles that contain it, ascending.
-    postings: KeyMap<Vec<u32>>,
+    words: std::sync::Mutex<WordIndex>,
     topics: Vec<Vec<usize>>,
     reproduced: Vec<f32>,
     /// Outlet names, sorted, and each article's position among them.
@@ -102,29 +104,41 @@ pub struct Index {
     day_of: Vec<Option<usize>>,
 }
 
+/// The words of the articles indexed so far (the first `done`).
+#[derive(Default)]
+struct WordIndex {
+    /// Word keys of each article body, in order (for phrase search), folded to 32 bits.
+    keys: Vec<Vec<u32>>,
+    /// For each word key, the articles that contain it, ascending.
+    postings: KeyMap<Vec<u32>>,
+}
+
+impl WordIndex {
+    /// Indexes the next articles, up to article `upto` (exclusive).
+    fn extend(&mut self, corpus: &Corpus, upto: usize) {
+        let start = self.keys.len();
+        for (i, a) in corpus.articles().iter().enumerate().take(upto).skip(start) {
+            let (_, keys) = keyed(&tokenize(&a.body), &a.body, Normalization::LOOSE);
+            for &k in &keys {
+                let list = self.postings.entry(k).or_default();
+                if list.last() != Some(&(i as u32)) {
+                    list.push(i as u32);
+                }
+            }
+            self.keys.push(keys.into_iter().map(fold).collect());
+        }
+    }
+}
+
 /// Folds a 64-bit word key to the 32 bits the phrase index keeps.
 fn fold(key: u64) -> u32 {
     (key ^ (key >> 32)) as u32
 }
 
 impl Index {
+    /// The facts of every article; the word index starts empty (see the type's doc).
     pub fn new(corpus: &Corpus) -> Self {
         let arts = corpus.articles();
-        let mut postings: KeyMap<Vec<u32>> = KeyMap::default();
-        let keys = arts
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let (_, keys) = keyed(&tokenize(&a.body), &a.body, Normalization::LOOSE);
-                for &k in &keys {
-                    let list = postings.entry(k).or_default();
-                    if list.last() != Some(&(i as u32)) {
-                        list.push(i as u32);
-                    }
-                }
-                keys.into_iter().map(fold).collect()
-            })
-            .collect();
         let mut topics = vec![Vec::new(); arts.len()];
         for h in &corpus.topic_hits {
             if let Some(t) = topics.get_mut(h.article) {
@@ -146,7 +160,15 @@ impl Index {
         days.sort();
         days.dedup();
         let day_of = arts.iter().map(|a| a.date.and_then(|d| days.binary_search(&d).ok())).collect();
-        Index { keys, postings, topics, reproduced, outlets, outlet_of, days, day_of }
+        Index { words: Default::default(), topics, reproduced, outlets, outlet_of, days, day_of }
+    }
+
+    /// Indexes the words of up to `articles` more articles; true once every article is indexed.
+    pub fn index_words(&self, corpus: &Corpus, articles: usize) -> bool {
+        let mut words = self.words.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let upto = words.keys.len().saturating_add(articles);
+        words.extend(corpus, upto);
+        words.keys.len() >= corpus.articles().len()
     }
 
     pub fn topics_of(&self, article: usize) -> &[usize] {
@@ -154,12 +176,14 @@ impl Index {
     }
 
     /// Which articles contain every group of search words (a group's words contiguously).
-    fn search(&self, groups: &[Vec<u64>], n: usize) -> Vec<bool> {
+    fn search(&self, corpus: &Corpus, groups: &[Vec<u64>], n: usize) -> Vec<bool> {
         let mut found = vec![false; n];
+        let mut words = self.words.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        words.extend(corpus, n);
         // Candidates: the articles holding every word, walking the rarest posting list.
         let mut lists: Vec<&[u32]> = Vec::new();
         for k in groups.iter().flatten() {
-            match self.postings.get(k) {
+            match words.postings.get(k) {
                 Some(list) => lists.push(list),
                 None => return found,
             }
@@ -174,7 +198,7 @@ impl Index {
             if !rest.iter().all(|l| l.binary_search(&a).is_ok()) {
                 continue;
             }
-            let keys = &self.keys[a as usize];
+            let keys = &words.keys[a as usize];
             if phrases.iter().all(|p| keys.windows(p.len()).any(|w| w == p.as_slice())) {
                 found[a as usize] = true;
             }
@@ -248,7 +272,7 @@ pub fn run(corpus: &Corpus, index: &Index, query: &Query) -> Results {
     let arts = corpus.articles();
     let n = arts.len();
     let groups = parse_terms(&query.text);
-    let search = (!groups.is_empty()).then(|| index.search(&groups, n));
+    let search = (!groups.is_empty()).then(|| index.search(corpus, &groups, n));
     let outlet_on: Vec<bool> =
         index.outlets.iter().map(|o| query.outlets.is_empty() || query.outlets.contains(o)).collect();
     let topic_ids: Option<Vec<usize>> =
@@ -374,6 +398,29 @@ mod tests {
         assert_eq!(ids(&c, "PRISON fee"), vec![0]);
         assert_eq!(ids(&c, "unheard"), Vec::<usize>::new());
         assert_eq!(ids(&c, ""), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn a_search_gives_the_same_hits_whether_the_words_were_indexed_ahead_a_slice_at_a_time_or_not() {
+        let c = analyze(&[
+            "The prison system is full.",
+            "A system for the prison.",
+            "Nothing here.",
+            "The prison system again.",
+            "Prison and system.",
+        ]);
+        let q = Query { text: "\"prison system\"".into(), ..Query::default() };
+        let expect = vec![0, 3];
+        for ahead in [0, 1, 2, 5] {
+            let index = Index::new(&c);
+            let mut done = false;
+            for _ in 0..ahead {
+                done = index.index_words(&c, 1);
+            }
+            assert_eq!(done, ahead == 5, "ahead {ahead}");
+            assert_eq!(run(&c, &index, &q).hits.iter().map(|h| h.article).collect::<Vec<_>>(), expect, "ahead {ahead}");
+            assert!(index.index_words(&c, 0), "a search finishes the index");
+        }
     }
 
     #[test]

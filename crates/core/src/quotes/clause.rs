@@ -59,7 +59,7 @@ pub fn attribution(body: &str, paragraphs: &[Span], q: &Quote) -> Option<Span> {
     let shared = cue.end <= q.outer.start
         && body
             .get(cue.end as usize..q.outer.start as usize)
-            .is_some_and(|gap| marks(gap).next().is_some() && gap.contains(['.', '!', '?']));
+            .is_some_and(|gap| marks(gap).next().is_some() && ends_sentence(gap));
     let span = if shared {
         Span::new(cue.start as usize, after_end(body, cue.start as usize, cue.end as usize, para.end as usize))
     } else if cue.start >= q.outer.end {
@@ -85,6 +85,17 @@ pub fn attribution(body: &str, paragraphs: &[Span], q: &Quote) -> Option<Span> {
 /// is an apostrophe (Pryce’s, players’).
 fn is_mark(c: char, prev: Option<char>) -> bool {
     matches!(c, '“' | '”' | '"' | '«' | '»' | '‘') || (c == '’' && prev.is_some_and(|p| ",.!?…".contains(p)))
+}
+
+/// Does a sentence end inside `text`: a full stop, question or exclamation mark before a space or
+/// the end, not the dot of an abbreviation ("U.S. citizens")?
+fn ends_sentence(text: &str) -> bool {
+    text.char_indices().any(|(i, c)| {
+        let next = text[i + c.len_utf8()..].chars().next();
+        let closes = next.is_none_or(|n| n.is_whitespace() || is_mark(n, Some(c)));
+        let word = text[..i].rsplit(|x: char| x.is_whitespace() || is_mark(x, None)).next().unwrap_or("");
+        closes && (matches!(c, '!' | '?') || (c == '.' && !is_abbreviation(word)))
+    })
 }
 
 /// The quote marks of `text`, with their byte offsets.

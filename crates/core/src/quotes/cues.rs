@@ -284,7 +284,10 @@ fn speaker_phrase(w: &Words, verb: usize) -> (String, Option<Span>) {
         (np, Some(span)) if !np.is_empty() => of_phrase(w, np, span),
         // "Okafor, who pushed for the project, called"; "The team's owner, Gerald Whitcomb, told".
         _ if !verb_lower.ends_with("ing") && verb > 0 && w.text(verb - 1) == "," => {
-            appositive::subject(w, verb - 1).unwrap_or((String::new(), None))
+            match appositive::subject(w, verb - 1) {
+                Some((np, Some(span))) if !np.is_empty() => of_phrase(w, np, span),
+                _ => (String::new(), None),
+            }
         }
         // "said Rubio", "said the president"; see `inverts`.
         _ if inverts(&verb_lower) && names_follow(w, verb + 1) => {
@@ -305,11 +308,23 @@ fn speaker_phrase(w: &Words, verb: usize) -> (String, Option<Span>) {
 /// Care"): the phrase before the organisation speaks, and names nobody.
 fn of_phrase(w: &Words, mut np: String, mut span: Span) -> (String, Option<Span>) {
     let mut first = w.tokens.iter().position(|t| t.span.start == span.start).unwrap_or(0);
+    // The phrase limit may have cut the head off: "[A senior official] at state railway company IP".
+    if first >= 1
+        && w.is_word(first)
+        && matches!(w.lower(first).as_str(), "at" | "with" | "for")
+        && w.is_word(first - 1)
+    {
+        let (head, head_span) = noun_phrase_before(w, first);
+        if let (false, Some(h)) = (head.is_empty(), head_span) {
+            (np, span) = (head, Span { start: h.start, end: span.end });
+            first = w.tokens.iter().position(|t| t.span.start == h.start).unwrap_or(0);
+        }
+    }
     while first >= 2 && w.is_word(first - 1) && w.is_word(first - 2) {
         let capital_before = w.text(first - 2).starts_with(char::is_uppercase);
         let links = match w.lower(first - 1).as_str() {
             "of" | "and" => capital_before,
-            "for" => true,
+            "at" | "for" | "with" => true,
             _ => false,
         };
         if !links {

@@ -20,23 +20,37 @@ use roles::{role_after, role_before, Role};
 /// Titles and honorifics that precede a name and are not part of it.
 const TITLES: &[&str] = &[
     "ambassador",
+    "archbishop",
     "attorney",
+    "auditor",
+    "bishop",
+    "brother",
+    "capt",
+    "captain",
     "chancellor",
     "chief",
     "cllr",
+    "col",
+    "colonel",
     "commissioner",
     "deputy",
     "director",
     "dr",
+    "father",
     "foreign",
+    "gen",
     "general",
     "gov",
     "governor",
+    "imam",
+    "inspector",
     "judge",
     "justice",
     "king",
     "lawmaker",
     "leader",
+    "lieutenant",
+    "lt",
     "minister",
     "mr",
     "mrs",
@@ -47,14 +61,22 @@ const TITLES: &[&str] = &[
     "prof",
     "professor",
     "queen",
+    "rabbi",
     "rep",
     "representative",
     "secretary",
     "sen",
     "senator",
+    "sergeant",
+    "sgt",
+    "sheriff",
+    "sir",
+    "sister",
     "spokesman",
     "spokeswoman",
     "state",
+    "superintendent",
+    "treasurer",
     "vice",
 ];
 
@@ -98,13 +120,24 @@ fn words_of(body: &str) -> Vec<Word> {
         }
         let text = t.span.slice(body);
         let gap = body.get(prev_end..t.span.start as usize).unwrap_or("");
+        // A hyphenated name is one word: "Rees-Evans", "Jean-Pierre".
+        let capital = text.chars().next().is_some_and(char::is_uppercase);
+        if let (true, "-", Some(prev)) = (capital, gap, out.last_mut()) {
+            if prev.capital && !prev.possessive {
+                prev.text = format!("{}-{text}", prev.text);
+                prev.lower = prev.text.to_lowercase().replace('’', "'");
+                prev.possessive = prev.lower.ends_with("'s");
+                prev.lower = prev.lower.strip_suffix("'s").unwrap_or(&prev.lower).to_string();
+                prev_end = t.span.end as usize;
+                continue;
+            }
+        }
         let joined = !out.is_empty() && gap.chars().all(|c| c.is_whitespace() || c == '-') && !gap.contains('\n');
         let comma = gap.trim() == ",";
         prev_end = t.span.end as usize;
         let lower = text.to_lowercase().replace('’', "'");
         let possessive = lower.ends_with("'s");
         let lower = lower.strip_suffix("'s").unwrap_or(&lower).to_string();
-        let capital = text.chars().next().is_some_and(char::is_uppercase);
         out.push(Word { at: t.span.start as usize, text: text.to_string(), lower, capital, possessive, joined, comma });
     }
     out

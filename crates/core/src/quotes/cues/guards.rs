@@ -14,7 +14,22 @@ pub(super) fn is_cue_verb(w: &Words, i: usize) -> bool {
         return false;
     }
     let lower = w.lower(i);
-    (is_speech_verb(&lower) && !is_other_call(w, i, &lower) && !is_plain_hail(w, i, &lower)) || answers_back(w, i)
+    (is_speech_verb(&lower)
+        && !is_other_call(w, i, &lower)
+        && !is_plain_hail(w, i, &lower)
+        && !is_request(w, i, &lower))
+        || answers_back(w, i)
+}
+
+/// Words between "asked" and the "for" or "to" of a request, at most.
+const MAX_ASKED_OBJECT: usize = 3;
+
+/// "asked federal officials for a designation", "asked residents to stay home": a request, not
+/// words reported.
+fn is_request(w: &Words, i: usize, lower: &str) -> bool {
+    lower == "asked"
+        && (i + 2..w.tokens.len().min(i + 2 + MAX_ASKED_OBJECT))
+            .any(|k| w.is_word(k) && matches!(w.lower(k).as_str(), "for" | "to"))
 }
 
 /// Words between "hailed" and its "as", at most ("hailed the trade minister's offer as").
@@ -39,6 +54,17 @@ fn is_other_call(w: &Words, i: usize, lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_request_with_asked_is_no_cue() {
+        let body = "had asked federal officials for a designation. asked residents to stay. she asked.";
+        let w = Words::new(body, Span::new(0, body.len()));
+        let asked: Vec<bool> = (0..w.tokens.len())
+            .filter(|&i| w.is_word(i) && w.lower(i) == "asked")
+            .map(|i| is_cue_verb(&w, i))
+            .collect();
+        assert_eq!(asked, [false, false, true]);
+    }
     use crate::model::Span;
 
     fn verbs(text: &str) -> Vec<String> {

@@ -51,10 +51,15 @@ pub(super) fn noun_phrase_after(w: &Words, start: usize) -> (String, Option<Span
         i += 1;
     }
     let from = i;
+    // Words taken; the parts of a hyphenated compound ("a 52-year-old street vendor") count once.
+    let mut taken = 0;
     while i < w.tokens.len()
-        && i - from < 6
+        && taken < 6
         && (w.is_word(i) || w.text(i) == "-" || (w.text(i) == "." && i > 0 && clause::is_abbreviation(w.text(i - 1))))
     {
+        if w.is_word(i) && !(i > from && w.text(i - 1) == "-") {
+            taken += 1;
+        }
         if matches!(
             w.lower(i).as_str(),
             "and" | "that" | "in" | "on" | "after" | "to" | "about" | "at" | "of" | "who" | "whose"

@@ -76,9 +76,9 @@ impl Names<'_> {
     /// Who a definite role phrase ("the president", "the forward", "the Arsenal manager") at byte
     /// `at` names, given who a pronoun in its place would (`antecedent`). Read as news copy uses
     /// it: the person just named, unless the article gave them another role; else the person
-    /// bound to the role; else the phrase as printed.
+    /// bound to the role; else nobody named (the clause shows the role).
     pub(in crate::quotes) fn resolve_role(&self, np: &str, at: usize, antecedent: Option<&Who>) -> Who {
-        let printed = (None, Some(np.to_string()));
+        let printed = (None, None);
         let Some(phrase) = RolePhrase::new(np) else { return printed };
         let before = |r: &&Role| r.at < at;
         if let Some(a) = antecedent {
@@ -142,7 +142,10 @@ fn is_role_phrase(np: &str) -> bool {
     let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
     // A hyphenated compound ("the 43-year-old leader") counts as one word.
     let count = np.split_whitespace().count();
-    first.lower == "the" && (2..=4).contains(&count) && !last.capital && is_title_or_role(&last.lower)
+    first.lower == "the"
+        && (2..=4).contains(&count)
+        && !last.capital
+        && (is_title_or_role(&last.lower) || gives_age(np))
 }
 
 /// Does a role phrase give an age: "the 43-year-old leader"?

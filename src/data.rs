@@ -29,18 +29,21 @@ fn keep(corpus: Corpus) -> &'static Data {
     Box::leak(Box::new(Data { corpus, index }))
 }
 
-/// Articles whose words are indexed in one slice: a few milliseconds of work for articles of a few
-/// kilobytes, so that a click while the index fills waits for little.
-const WORDS_SLICE: usize = 16;
+/// Milliseconds of indexing in one task, so that a click while the index fills waits for little.
+const WORDS_SLICE_MS: f64 = 4.0;
 
-/// Indexes the articles' words a slice at a time between tasks, after the app has started, so
-/// start-up does not wait for it and the first search usually finds it ready (a search that comes
-/// first finishes it; see `query::Index`).
+/// Indexes the articles' words a few milliseconds at a time between tasks, after the app has
+/// started, so start-up does not wait for it and the first search usually finds it ready (a search
+/// that comes first finishes it; see `query::Index`).
 pub fn index_in_background(data: &'static Data) {
     fn step(data: &'static Data) {
-        if !data.index.index_words(&data.corpus, WORDS_SLICE) {
-            leptos::prelude::set_timeout(move || step(data), std::time::Duration::ZERO);
+        let start = js_sys::Date::now();
+        while js_sys::Date::now() - start < WORDS_SLICE_MS {
+            if data.index.index_words(&data.corpus, 1) {
+                return;
+            }
         }
+        leptos::prelude::set_timeout(move || step(data), std::time::Duration::ZERO);
     }
     leptos::prelude::set_timeout(move || step(data), std::time::Duration::ZERO);
 }

@@ -26,7 +26,7 @@ const PREPOSITIONS: &[&str] = &[
 /// Verbs whose object comes before the quoted words ("called the vote “…”", "accused her opponent
 /// of “…”", "describing it in a post on X as “…”").
 const OBJECT_VERBS: &[&str] =
-    &["accused", "accusing", "called", "calling", "described", "describing", "hailed", "hailing"];
+    &["accused", "accusing", "called", "calling", "described", "describing", "hailed", "hailing", "praised"];
 
 /// Words of time that may follow a speech verb directly ("said Monday", "said last week").
 const TIMES: &[&str] = &[
@@ -286,5 +286,30 @@ pub(super) fn is_abbreviation(word: &str) -> bool {
     }
     (w.len() <= 3 && w.chars().next().is_some_and(char::is_uppercase) && w.len() <= 2)
         || w.split('.').all(|p| p.chars().count() <= 1)
-        || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Sen" | "Rep" | "Gov" | "Gen" | "Jr" | "Sr" | "Prof")
+        || matches!(
+            w,
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "St"
+                | "Sen"
+                | "Rep"
+                | "Gov"
+                | "Gen"
+                | "Jr"
+                | "Sr"
+                | "Prof"
+                | "Capt"
+                | "Col"
+                | "Lt"
+                | "Sgt"
+                | "Adm"
+                | "Cmdr"
+                | "Maj"
+                | "Cpl"
+                | "Supt"
+                | "Det"
+                | "Rev"
+                | "Fr"
+        )
 }

@@ -68,6 +68,7 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "observed",
     "pleaded",
     "posted",
+    "praised",
     "predicted",
     "quipped",
     "recalled",
@@ -160,7 +161,12 @@ pub(super) fn attribute(body: &str, paragraphs: &[Span], names: &Names, mut quot
         let after_cue = || if leads_on { None } else { cue_in(body, after, names, Side::After) };
         let before_cue = || cue_in(body, before, names, Side::Before);
         let found = q.cue.and_then(|c| cue_in(body, c, names, Side::Before)).or_else(|| {
-            if ends_sentence {
+            // A quotation inside its sentence whose after-words go on with "and" ("called the
+            // closure “…” and said …") belongs to the cue before it, when there is one.
+            let goes_on = body.get(after.start as usize..after.end as usize).is_some_and(|t| {
+                t.trim_start_matches(|c: char| c.is_whitespace() || c == ',').to_lowercase().starts_with("and ")
+            });
+            if ends_sentence || goes_on {
                 before_cue().or_else(after_cue)
             } else {
                 after_cue().or_else(before_cue)

@@ -19,6 +19,8 @@ use roles::{role_after, role_before, Role};
 
 /// Titles and honorifics that precede a name and are not part of it.
 const TITLES: &[&str] = &[
+    "adm",
+    "admiral",
     "ambassador",
     "archbishop",
     "attorney",
@@ -30,10 +32,15 @@ const TITLES: &[&str] = &[
     "chancellor",
     "chief",
     "cllr",
+    "cmdr",
     "col",
     "colonel",
+    "commander",
     "commissioner",
+    "cpl",
     "deputy",
+    "det",
+    "detective",
     "director",
     "dr",
     "father",
@@ -51,6 +58,7 @@ const TITLES: &[&str] = &[
     "leader",
     "lieutenant",
     "lt",
+    "maj",
     "minister",
     "mr",
     "mrs",
@@ -76,6 +84,7 @@ const TITLES: &[&str] = &[
     "spokeswoman",
     "state",
     "superintendent",
+    "supt",
     "treasurer",
     "vice",
 ];
@@ -257,6 +266,14 @@ impl<'a> Names<'a> {
         (None, self.printed(np))
     }
 
+    /// The fullest name the article gives a person with this (lowercase) surname: "Ana Lucía
+    /// Herrera" rather than "Lucía Herrera".
+    fn full_name(&self, surname: &str) -> Option<String> {
+        let ends = |full: &str| full.rsplit(' ').next().is_some_and(|s| s.to_lowercase().replace('’', "'") == surname);
+        let longest = self.persons.iter().map(|p| &p.1).filter(|f| ends(f)).max_by_key(|f| f.split(' ').count());
+        longest.cloned().or_else(|| self.people.iter().find(|(s, _)| s == surname).map(|p| p.1.clone()))
+    }
+
     /// A person the story does not list, by the fullest name the article gives; None when the
     /// phrase names nobody: a role alone ("the husband", "a senior Nauruan official", "A U.S.
     /// Department of Agriculture spokesperson"), or a role for an organisation ("A spokesman for
@@ -265,19 +282,23 @@ impl<'a> Names<'a> {
         let words = words_of(np);
         let run = words.iter().rev().take_while(|w| w.capital && !w.possessive).count();
         let before = words.len().checked_sub(run + 1).map(|k| &words[k]);
-        if before.is_some_and(|w| !w.capital && ORG_LINKS.contains(&w.lower.as_str())) {
+        // "The Environment Agency": "the" before the capitalised words, however written.
+        let the = before.is_some_and(|w| w.lower == "the");
+        if before.is_some_and(|w| (!w.capital || the) && ORG_LINKS.contains(&w.lower.as_str())) {
             return None;
         }
         let name = &words[words.len() - run..];
+        // "The Environment Agency": capitalised words after "The" name an organisation.
+        if name.first().is_some_and(|w| w.lower == "the") {
+            return None;
+        }
         let after_title = name.iter().rposition(|w| is_title_or_role(&w.lower)).map_or(0, |k| k + 1);
         let name: Vec<&Word> = name[after_title..].iter().collect();
         let indefinite = words.first().is_some_and(|w| matches!(w.lower.as_str(), "a" | "an" | "one"));
         match name.as_slice() {
             [] => None,
             [_] if indefinite => None, // "a Democrat", "an Arsenal spokesman" has no capital run
-            [surname] => Some(
-                self.people.iter().find(|(s, _)| *s == surname.lower).map_or_else(|| np.to_string(), |p| p.1.clone()),
-            ),
+            [surname] => Some(self.full_name(&surname.lower).unwrap_or_else(|| np.to_string())),
             // A full name after a title or an organisation and a role ("Corvex spokesperson Dana
             // Whitfield", "Cllr Ben Ashworth"): the name alone.
             [first, _, ..] => Some(np.get(first.at..).unwrap_or(np).to_string()),
@@ -287,7 +308,7 @@ impl<'a> Names<'a> {
 
 /// Lowercase words that put an organisation's name after a role ("spokesman for Harlow Build",
 /// "the Department of Health and Social Care").
-const ORG_LINKS: &[&str] = &["and", "at", "for", "from", "of", "the", "with"];
+const ORG_LINKS: &[&str] = &["and", "at", "for", "from", "in", "of", "the", "with"];
 
 /// A person named in full at word `i`: a capitalized first name (not a title) joined to a
 /// capitalized surname. Returns (lowercase surname, "First Surname").

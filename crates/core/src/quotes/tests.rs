@@ -294,3 +294,21 @@ fn an_age_and_a_trade_name_the_person_just_named_and_unnamed_heads_are_kept() {
         (None, Some("A senior official at state railway infrastructure company IP, speaking on condition of anonymity, said".into()))
     );
 }
+
+#[test]
+fn organisations_unnamed_subjects_and_offices_by_what_they_are() {
+    let text = "“It helped,” The Environment Agency said in a statement.\nA university spokesperson, Erin Laine, disputed that, saying the budget was read “line by line.”\nA senior official rejected the criticism, saying crews would return “as soon as possible.”\nHarlow Creek Mayor Gord Wiebe called the closure “a failure” and said the town had warned officials.\n“The crew did well,” said Capt. Dana Whitcomb.";
+    let got = attributed(&[], text);
+    assert_eq!(got[0], (None, Some("The Environment Agency said in a statement".into())));
+    assert_eq!(
+        got[1],
+        (Some("Erin Laine".into()), Some("A university spokesperson, Erin Laine, disputed that, saying".into()))
+    );
+    assert_eq!(got[2], (None, Some("A senior official rejected the criticism, saying".into())));
+    assert_eq!(got[3], (Some("Gord Wiebe".into()), Some("Harlow Creek Mayor Gord Wiebe called the closure".into())));
+    assert_eq!(got[4], (Some("Dana Whitcomb".into()), Some("said Capt. Dana Whitcomb".into())));
+    let text =
+        "Salvadoran President Nayib Bukele hosted Marco Rubio.\nRubio praised the offer as “an extraordinary gesture.”";
+    let got = attributed(&["Nayib Bukele", "Marco Rubio"], text);
+    assert_eq!(got[0], (Some("Marco Rubio".into()), Some("Rubio praised the offer as".into())));
+}

@@ -35,9 +35,9 @@ fn is_request(w: &Words, i: usize, lower: &str) -> bool {
 /// Words between "hailed" and its "as", at most ("hailed the trade minister's offer as").
 const MAX_HAIL_OBJECT: usize = 6;
 
-/// "hailed" or "hailing" with no "as" after its object: no words reported.
+/// "hailed", "hailing" or "praised" with no "as" after its object: no words reported.
 fn is_plain_hail(w: &Words, i: usize, lower: &str) -> bool {
-    matches!(lower, "hailed" | "hailing")
+    matches!(lower, "hailed" | "hailing" | "praised")
         && !(i + 1..w.tokens.len().min(i + 2 + MAX_HAIL_OBJECT)).any(|k| w.is_word(k) && w.lower(k) == "as")
 }
 

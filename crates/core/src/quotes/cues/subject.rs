@@ -61,6 +61,24 @@ fn opening_subject(w: &Words, verb: usize, names: &Names) -> Option<(Who, Refers
     if let Some(who) = opening_name(w, first, verb, names) {
         return Some((who, Refers::Name));
     }
+    if matches!(w.lower(first).as_str(), "a" | "an") {
+        // "A university spokesperson, Erin Laine, disputed that, saying": the name between the
+        // commas; with none, "A senior official rejected it, saying" names nobody.
+        let commas: Vec<usize> = (first..verb).filter(|&k| w.text(k) == ",").take(2).collect();
+        if let [open, close] = commas[..] {
+            let (start, end) = (w.tokens[open].span.end as usize, w.tokens[close].span.start as usize);
+            if let Some((at, full)) = names.persons.iter().find(|p| start <= p.0 && p.0 < end) {
+                return Some((names.resolve(full, *at), Refers::Name));
+            }
+            // A full name alone between the commas is the person, whether or not named before.
+            let inside: Vec<usize> = (open + 1..close).collect();
+            if inside.len() >= 2 && inside.iter().all(|&k| w.is_word(k) && w.text(k).starts_with(char::is_uppercase)) {
+                let text = w.body.get(start..end).unwrap_or("").trim();
+                return Some((names.resolve(text, start), Refers::Name));
+            }
+        }
+        return Some(((None, None), Refers::Name));
+    }
     if w.lower(first) != "the" {
         return None;
     }

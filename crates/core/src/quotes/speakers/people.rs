@@ -25,6 +25,8 @@ pub(super) const ROLE_NOUNS: &[&str] = &[
     "defender",
     "democrat",
     "economist",
+    "farmer",
+    "fisherman",
     "epidemiologist",
     "executive",
     "forecaster",

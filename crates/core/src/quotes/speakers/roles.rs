@@ -150,7 +150,8 @@ fn is_role_phrase(np: &str) -> bool {
 
 /// Does a role phrase give an age: "the 43-year-old leader"?
 fn gives_age(np: &str) -> bool {
-    np.to_lowercase().replace(['‐', '–'], "-").contains("-year-old ")
+    let np = np.to_lowercase().replace(['‐', '–'], "-");
+    np.contains("-year-old ") || np.ends_with("-year-old")
 }
 
 /// The same person: the same listed speaker, or the same name as printed.
@@ -229,5 +230,14 @@ fn role(who: &Who, at: usize, words: Vec<String>) -> Role {
     let words: Vec<String> = words.into_iter().filter(|w| !DETERMINERS.contains(&w.as_str())).collect();
     let mut heads: Vec<String> = words.last().cloned().into_iter().collect();
     heads.extend(words.windows(2).filter(|p| p[1] == "of").map(|p| p[0].clone()));
+    // News copy calls the holder of an office by what the office is: a head of state or
+    // government "the leader", a secretary of state or foreign minister "the top diplomat".
+    let has = |w: &str| words.iter().any(|x| x == w);
+    if has("president") || has("premier") || (has("prime") && has("minister")) {
+        heads.push("leader".into());
+    }
+    if (has("secretary") && has("state")) || (has("foreign") && has("minister")) || has("ambassador") {
+        heads.push("diplomat".into());
+    }
     Role { who: who.clone(), at, heads, words }
 }

@@ -1,4 +1,5 @@
-//! Replays the `import_html` fuzz target's seeds and every input kept in fuzz/regressions/ through
+//! Replays the `import_html` fuzz target's seeds (fuzz/seeds/import_html and the fixture pages,
+//! tests/pages, which scripts/fuzz also gives it) and every input kept in fuzz/regressions/ through
 //! the same checks the target makes (fuzz/fuzz_targets/import_html.rs), so a crash found once
 //! stays fixed.
 
@@ -8,12 +9,17 @@ use std::path::Path;
 
 #[test]
 fn import_html_inputs() {
-    let fuzz = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz");
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let fuzz = here.join("../../fuzz");
     let mut n = 0;
-    for dir in ["seeds", "regressions"] {
-        let Ok(entries) = std::fs::read_dir(fuzz.join(dir).join("import_html")) else { continue };
+    let dirs = [fuzz.join("seeds/import_html"), fuzz.join("regressions/import_html"), here.join("tests/pages")];
+    for dir in dirs {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
         for e in entries.flatten() {
-            if e.file_name().to_string_lossy().starts_with('.') || e.file_name() == "README.md" {
+            let name = e.file_name().to_string_lossy().into_owned();
+            // The fixture pages sit beside their marked text and manifests: only the pages.
+            let page = !dir.ends_with("pages") || name.ends_with(".html");
+            if name.starts_with('.') || name == "README.md" || !page {
                 continue;
             }
             let bytes = std::fs::read(e.path()).expect("readable input");

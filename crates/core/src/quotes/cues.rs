@@ -315,31 +315,22 @@ fn speaker_phrase(w: &Words, verb: usize) -> (String, Option<Span>) {
 fn of_phrase(w: &Words, mut np: String, mut span: Span) -> (String, Option<Span>) {
     let mut first = w.tokens.iter().position(|t| t.span.start == span.start).unwrap_or(0);
     // The phrase limit may have cut the head off: "[A senior official] at state railway company IP".
-    if first >= 1
+    let cut_head = first >= 1
         && w.is_word(first)
-        && matches!(w.lower(first).as_str(), "at" | "with" | "for")
         && w.is_word(first - 1)
-    {
-        let (head, head_span) = noun_phrase_before(w, first);
-        if let (false, Some(h)) = (head.is_empty(), head_span) {
-            (np, span) = (head, Span { start: h.start, end: span.end });
-            first = w.tokens.iter().position(|t| t.span.start == h.start).unwrap_or(0);
+        && matches!(w.lower(first).as_str(), "at" | "with" | "for");
+    let mut next = if cut_head { Some(first) } else { link_before(w, first) };
+    while let Some(k) = next {
+        match noun_phrase_before(w, k) {
+            (head, Some(h)) if !head.is_empty() => {
+                (np, span) = (head, Span { start: h.start, end: span.end });
+                first = w.tokens.iter().position(|t| t.span.start == h.start).unwrap_or(0);
+            }
+            // No head before a cut phrase after all: it may still follow a link.
+            _ if k == first => {}
+            _ => break,
         }
-    }
-    while first >= 2 && w.is_word(first - 1) && w.is_word(first - 2) {
-        let capital_before = w.text(first - 2).starts_with(char::is_uppercase);
-        let links = match w.lower(first - 1).as_str() {
-            "of" | "and" => capital_before,
-            "at" | "for" | "with" => true,
-            _ => false,
-        };
-        if !links {
-            break;
-        }
-        let (head, head_span) = noun_phrase_before(w, first - 1);
-        let (false, Some(h)) = (head.is_empty(), head_span) else { break };
-        (np, span) = (head, Span { start: h.start, end: span.end });
-        first = w.tokens.iter().position(|t| t.span.start == h.start).unwrap_or(0);
+        next = link_before(w, first);
     }
     let ends_in_name = np.split_whitespace().last().is_some_and(|x| x.starts_with(char::is_uppercase));
     match np.find(" of ") {
@@ -348,6 +339,19 @@ fn of_phrase(w: &Words, mut np: String, mut span: Span) -> (String, Option<Span>
         }
         _ => (np, Some(span)),
     }
+}
+
+/// The word just before the phrase at `first` that ties it to a head before that: "Department
+/// *of* Health", "Health *and* Social Care" (between capitalised words), "spokesperson *for*",
+/// "official *at*", "researcher *with*".
+fn link_before(w: &Words, first: usize) -> Option<usize> {
+    let k = first.checked_sub(1).filter(|&k| k >= 1 && w.is_word(k) && w.is_word(k - 1))?;
+    let links = match w.lower(k).as_str() {
+        "of" | "and" => w.text(k - 1).starts_with(char::is_uppercase),
+        "at" | "for" | "with" => true,
+        _ => false,
+    };
+    links.then_some(k)
 }
 
 /// "shot back", "hit back", "fired back": a verb of reply when "back" follows.

@@ -282,9 +282,7 @@ impl<'a> Names<'a> {
         let words = words_of(np);
         let run = words.iter().rev().take_while(|w| w.capital && !w.possessive).count();
         let before = words.len().checked_sub(run + 1).map(|k| &words[k]);
-        // "The Environment Agency": "the" before the capitalised words, however written.
-        let the = before.is_some_and(|w| w.lower == "the");
-        if before.is_some_and(|w| (!w.capital || the) && ORG_LINKS.contains(&w.lower.as_str())) {
+        if before.is_some_and(|w| !w.capital && ORG_LINKS.contains(&w.lower.as_str())) {
             return None;
         }
         let name = &words[words.len() - run..];

@@ -48,8 +48,30 @@ fn opening_name(w: &Words, first: usize, verb: usize, names: &Names) -> Option<W
         end += 1;
     }
     let (start, stop) = (w.tokens[first].span.start as usize, w.tokens.get(end.checked_sub(1)?)?.span.end as usize);
-    let (at, full) = names.persons.iter().find(|p| start <= p.0 && p.0 < stop)?;
+    person_in(names, start, stop)
+}
+
+/// The first person the article names (`Names::persons`) between bytes `start` and `end`.
+fn person_in(names: &Names, start: usize, end: usize) -> Option<Who> {
+    let (at, full) = names.persons.iter().find(|p| start <= p.0 && p.0 < end)?;
     Some(names.resolve(full, *at))
+}
+
+/// The subject of a clause opened by "a"/"an" at `first`: the name between its first two commas
+/// ("A university spokesperson, Erin Laine, disputed that, saying"), named before or not; else
+/// nobody ("A senior official rejected it, saying").
+fn indefinite_subject(w: &Words, first: usize, verb: usize, names: &Names) -> Who {
+    let commas: Vec<usize> = (first..verb).filter(|&k| w.text(k) == ",").take(2).collect();
+    let [open, close] = commas[..] else { return (None, None) };
+    let (start, end) = (w.tokens[open].span.end as usize, w.tokens[close].span.start as usize);
+    if let Some(who) = person_in(names, start, end) {
+        return who;
+    }
+    let capital = |k: usize| w.is_word(k) && w.text(k).starts_with(char::is_uppercase);
+    if close - open > 2 && (open + 1..close).all(capital) {
+        return names.resolve(w.body.get(start..end).unwrap_or("").trim(), start);
+    }
+    (None, None)
 }
 
 /// A pronoun, a definite role phrase or a titled name opening the clause, before `verb`.
@@ -62,22 +84,7 @@ fn opening_subject(w: &Words, verb: usize, names: &Names) -> Option<(Who, Refers
         return Some((who, Refers::Name));
     }
     if matches!(w.lower(first).as_str(), "a" | "an") {
-        // "A university spokesperson, Erin Laine, disputed that, saying": the name between the
-        // commas; with none, "A senior official rejected it, saying" names nobody.
-        let commas: Vec<usize> = (first..verb).filter(|&k| w.text(k) == ",").take(2).collect();
-        if let [open, close] = commas[..] {
-            let (start, end) = (w.tokens[open].span.end as usize, w.tokens[close].span.start as usize);
-            if let Some((at, full)) = names.persons.iter().find(|p| start <= p.0 && p.0 < end) {
-                return Some((names.resolve(full, *at), Refers::Name));
-            }
-            // A full name alone between the commas is the person, whether or not named before.
-            let inside: Vec<usize> = (open + 1..close).collect();
-            if inside.len() >= 2 && inside.iter().all(|&k| w.is_word(k) && w.text(k).starts_with(char::is_uppercase)) {
-                let text = w.body.get(start..end).unwrap_or("").trim();
-                return Some((names.resolve(text, start), Refers::Name));
-            }
-        }
-        return Some(((None, None), Refers::Name));
+        return Some((indefinite_subject(w, first, verb, names), Refers::Name));
     }
     if w.lower(first) != "the" {
         return None;

@@ -8,7 +8,7 @@
 //! all off. Unknown keys and malformed or unknown values are dropped, each with a notice for the
 //! reader; parsing never fails. Pure functions, tested natively.
 
-use presslens_core::query::Query;
+use presslens_core::query::{encode_component as encode, Query};
 use presslens_core::text::Normalization;
 use presslens_core::{Corpus, Date};
 
@@ -269,19 +269,6 @@ pub fn decode(s: &str) -> Option<String> {
         i += 1;
     }
     String::from_utf8(out).ok()
-}
-
-/// Percent-encodes everything but unreserved characters.
-pub fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 fn shorten(s: &str) -> String {

@@ -267,6 +267,21 @@ fn find_terms(words: &Words, groups: &[Vec<u64>]) -> Option<Vec<Span>> {
     Some(spans)
 }
 
+/// Percent-encodes a component of the explorer's query string: everything but the unreserved
+/// characters. The explorer's URL state and the first screen written at build time use it alike,
+/// so their links match.
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// Runs the query: one pass over the articles, counting each facet value as if it were added.
 pub fn run(corpus: &Corpus, index: &Index, query: &Query) -> Results {
     let arts = corpus.articles();

@@ -6,7 +6,7 @@
 //! mounts its own, so nothing moves. Every text comes from the analysed corpus and is escaped.
 
 use super::html::escape;
-use presslens_core::query::{excerpt, run, Hit, Index, Query};
+use presslens_core::query::{encode_component as encode, excerpt, run, Hit, Index, Query};
 use presslens_core::Corpus;
 use regex::Regex;
 use std::fmt::Write as _;
@@ -191,19 +191,6 @@ fn card(h: &mut String, corpus: &Corpus, hit: &Hit) {
         escape(&a.title()),
         pct.min(100)
     );
-}
-
-/// Percent-encodes all but unreserved characters, as the app's URL state does (src/state.rs).
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
 
 /// The element for the first screen: empty as in the source page (Trunk may have dropped the

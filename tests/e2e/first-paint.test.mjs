@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { suite, visit, assertClean, dist } from './harness.mjs';
+import { suite, visit, assertClean, withoutWasm, dist } from './harness.mjs';
 
 const site = suite();
 
@@ -24,17 +24,8 @@ const layout = () => {
   );
 };
 
-/** A page whose wasm is held back (its request never answered): what a reader sees until it comes. */
-async function withoutWasm(url, options) {
-  const opened = await site.open(options);
-  await opened.page.route('**/*.wasm', () => {});
-  await opened.page.goto(url);
-  await opened.page.waitForLoadState('load');
-  return opened;
-}
-
 test('the first screen shows the story before the wasm runs, laid out as the app lays it out', async () => {
-  const before = await withoutWasm(site.url);
+  const before = await withoutWasm(site, site.url);
   const staticLayout = await before.page.evaluate(layout);
   assert.equal(await before.page.locator('html[data-ready="1"]').count(), 0, 'the app did not start');
   assert.ok(await before.page.locator('h1').isVisible(), 'the title shows');
@@ -85,14 +76,14 @@ test('without JavaScript the page shows the story, its facets with counts and th
 });
 
 test('at another address the loading indicator shows instead of a screen that was not asked for', async () => {
-  const { page, context } = await withoutWasm(`${site.url}?view=quotes`);
+  const { page, context } = await withoutWasm(site, `${site.url}?view=quotes`);
   assert.equal(await page.locator('h1').isVisible(), false, 'the first screen stays hidden');
   assert.ok(await page.locator('#loading').isVisible(), 'the loading indicator shows');
   await context.close();
 });
 
 test("the reader's chosen theme applies before the app runs", async () => {
-  const { page, context } = await withoutWasm(site.url);
+  const { page, context } = await withoutWasm(site, site.url);
   await page.evaluate(() => localStorage.setItem('presslens-theme', 'dark'));
   await page.reload();
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');

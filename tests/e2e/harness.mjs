@@ -162,6 +162,16 @@ export async function assertShows(page, texts, where, assert) {
   for (const t of texts) assert.ok(shown.includes(t), `${where}: does not show literally: ${t}`);
 }
 
+/** Opens `url` in a fresh recorded page of `site` (`suite`) whose wasm is held back (its request
+ * never answered): what a reader sees until it comes, the static first screen. */
+export async function withoutWasm(site, url, options) {
+  const opened = await site.open(options);
+  await opened.page.route('**/*.wasm', () => {});
+  await opened.page.goto(url);
+  await opened.page.waitForLoadState('load');
+  return opened;
+}
+
 /** Navigates and waits until the app has mounted. */
 export async function visit(page, url) {
   await page.goto(url);

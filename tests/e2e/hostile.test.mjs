@@ -9,7 +9,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { suite, visit, assertClean, assertInert, assertShows, hostileDist, root } from './harness.mjs';
+import { suite, visit, assertClean, assertInert, assertShows, withoutWasm, hostileDist, root } from './harness.mjs';
 
 const corpus = join(root, 'tests', 'hostile');
 const site = suite({ dir: hostileDist });
@@ -89,11 +89,7 @@ test('the article list shows every payload as text and runs none', async () => {
 
 test('the first screen written into index.html shows every payload as text before the app runs, and without JavaScript', async () => {
   for (const options of [{}, { javaScriptEnabled: false }]) {
-    const { page, problems, context } = await site.open(options);
-    // The wasm is held back (never answered): the page stays on its static first screen.
-    await page.route('**/*.wasm', () => {});
-    await page.goto(site.url);
-    await page.waitForLoadState('load');
+    const { page, problems, context } = await withoutWasm(site, site.url, options);
     const where = options.javaScriptEnabled === false ? 'first screen, no JavaScript' : 'first screen';
     assert.equal(await page.locator('#first-paint [data-test="result"]').count(), articles.length, where);
     await assertShows(page, [...everywhere, ...browseText], where, assert);

@@ -1,6 +1,7 @@
-//! Reading a corpus folder: `story.toml` (the manifest) and `articles/*.txt`.
+//! Reading a corpus folder: `story.toml` (the manifest) and `articles/*.txt`, from disk ([`load`])
+//! or handed over in memory ([`from_memory`], for the browser), with the same checks either way.
 //!
-//! This is the only module of the engine that touches the file system. It never panics and never
+//! This is the only module of the engine that touches the file system, and only in `load`. It never panics and never
 //! drops an article silently: every problem becomes a [`Diagnostic`] naming the file and line, and
 //! an article that can still be shown is kept (with a warning) rather than skipped.
 
@@ -8,7 +9,7 @@ use crate::line_of;
 use crate::model::{Article, Date, Diagnostic, Severity, Source, Span, Speaker, Story, Topic};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 /// A story as read from disk, with everything that was wrong with it.
@@ -97,38 +98,202 @@ impl Report<'_> {
 
 /// Reads `dir/story.toml` and `dir/articles/*.txt`.
 pub fn load(dir: &Path) -> Loaded {
-    let mut diagnostics = Vec::new();
-    let manifest_path = dir.join("story.toml");
     let manifest_name = display_path(dir, "story.toml");
-    let mut story = Story::default();
-    let mut manifest_articles = BTreeMap::new();
-    let mut manifest_ok = false;
-    match std::fs::read(&manifest_path) {
-        Err(e) => diagnostics.push(Diagnostic {
+    let manifest = std::fs::read(dir.join("story.toml")).map_err(|e| e.to_string());
+    let mut reader = Reader::start(manifest_name, manifest);
+    let articles_dir = dir.join("articles");
+    match std::fs::read_dir(&articles_dir) {
+        Ok(rd) => {
+            let mut files: Vec<_> = rd.filter_map(Result::ok).map(|e| e.path()).collect();
+            files.sort();
+            // One file read at a time: a large corpus is never held twice.
+            for file in files.into_iter().filter_map(disk_file) {
+                reader.article(file);
+            }
+        }
+        Err(e) => reader.diagnostics.push(Diagnostic {
             severity: Severity::Error,
-            file: manifest_name.clone(),
+            file: articles_dir.display().to_string(),
             line: None,
-            message: format!("cannot read the manifest: {e}"),
+            message: format!("cannot read the articles folder: {e}"),
         }),
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Err(e) => diagnostics.push(Diagnostic {
+    }
+    reader.finish()
+}
+
+/// What [`load`] reads from a folder, handed over in memory (a browser's dropped files): the
+/// manifest's bytes (`None` when there is none) and the files of the articles folder by name
+/// (`"abc.txt"`). The checks and messages are `load`'s; the names only label diagnostics, as
+/// `manifest_name` and `articles_dir_name/<file>`. No file system is touched.
+pub fn from_memory(
+    manifest_name: &str,
+    manifest: Option<&[u8]>,
+    articles_dir_name: &str,
+    mut files: Vec<(String, Vec<u8>)>,
+) -> Loaded {
+    let manifest = manifest.map(<[u8]>::to_vec).ok_or_else(|| "no such file".to_string());
+    let mut reader = Reader::start(manifest_name.to_string(), manifest);
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    for (name, bytes) in files {
+        let path = Path::new(articles_dir_name).join(&name);
+        let file = path.display().to_string();
+        let kind = match txt_id(&path) {
+            None => Entry::NotText,
+            Some(Err(())) => Entry::BadName,
+            Some(Ok(id)) => Entry::Text { id, bytes: Ok(bytes) },
+        };
+        reader.article(ArticleFile { file, kind });
+    }
+    reader.finish()
+}
+
+/// One entry of the articles folder, from disk or from memory.
+struct ArticleFile {
+    /// How diagnostics name it: `corpus/articles/a.txt`.
+    file: String,
+    kind: Entry,
+}
+
+enum Entry {
+    /// Not a `.txt` file: warned about and ignored.
+    NotText,
+    /// A `.txt` file whose name is not UTF-8.
+    BadName,
+    /// A `.txt` file: its id (the name without `.txt`) and its bytes, or why they could not be read.
+    Text { id: String, bytes: Result<Vec<u8>, String> },
+}
+
+/// For a `.txt` path, its id (`Err` when the name is not UTF-8); `None` for any other file.
+fn txt_id(path: &Path) -> Option<Result<String, ()>> {
+    if path.extension().and_then(|e| e.to_str()) != Some("txt") {
+        return None;
+    }
+    Some(path.file_stem().and_then(|s| s.to_str()).map(str::to_string).ok_or(()))
+}
+
+/// A directory entry as an [`ArticleFile`]; folders not named `*.txt` are passed over silently.
+fn disk_file(path: PathBuf) -> Option<ArticleFile> {
+    let file = path.display().to_string();
+    let kind = match txt_id(&path) {
+        None if path.is_file() => Entry::NotText,
+        None => return None,
+        Some(Err(())) => Entry::BadName,
+        Some(Ok(id)) => Entry::Text { id, bytes: std::fs::read(&path).map_err(|e| e.to_string()) },
+    };
+    Some(ArticleFile { file, kind })
+}
+
+/// A story being read: the manifest first, then the article files one by one, in name order.
+struct Reader {
+    story: Story,
+    diagnostics: Vec<Diagnostic>,
+    manifest_name: String,
+    /// `[article.<id>]` entries not yet matched by a file.
+    manifest: ManifestArticles,
+    manifest_ok: bool,
+    seen_lower: HashMap<String, String>,
+}
+
+impl Reader {
+    /// Parses the manifest (`Err`: why it could not be read).
+    fn start(manifest_name: String, manifest: Result<Vec<u8>, String>) -> Reader {
+        let mut r = Reader {
+            story: Story::default(),
+            diagnostics: Vec::new(),
+            manifest_name,
+            manifest: ManifestArticles::new(),
+            manifest_ok: false,
+            seen_lower: HashMap::new(),
+        };
+        let text = match manifest.map(String::from_utf8) {
+            Err(e) => Err(format!("cannot read the manifest: {e}")),
+            Ok(Err(e)) => Err(format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to())),
+            Ok(Ok(text)) => Ok(text),
+        };
+        match text {
+            Err(message) => r.diagnostics.push(Diagnostic {
                 severity: Severity::Error,
-                file: manifest_name.clone(),
+                file: r.manifest_name.clone(),
                 line: None,
-                message: format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+                message,
             }),
             Ok(text) => {
-                let mut report = Report { file: manifest_name.clone(), text: &text, out: &mut diagnostics };
-                if let Some((s, arts)) = parse_manifest(&text, &mut report) {
-                    story = s;
-                    manifest_articles = arts;
-                    manifest_ok = true;
+                let mut report = Report { file: r.manifest_name.clone(), text: &text, out: &mut r.diagnostics };
+                if let Some((story, articles)) = parse_manifest(&text, &mut report) {
+                    r.story = story;
+                    r.manifest = articles;
+                    r.manifest_ok = true;
                 }
             }
-        },
+        }
+        r
     }
-    load_articles(dir, &mut story, manifest_articles, manifest_ok, &manifest_name, &mut diagnostics);
-    Loaded { story, diagnostics }
+
+    fn error(&mut self, file: String, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic { severity: Severity::Error, file, line: None, message: message.into() });
+    }
+
+    /// Reads one entry of the articles folder.
+    fn article(&mut self, entry: ArticleFile) {
+        let ArticleFile { file, kind } = entry;
+        let (id, bytes) = match kind {
+            Entry::NotText => {
+                self.diagnostics.push(Diagnostic {
+                    severity: Severity::Warning,
+                    file,
+                    line: None,
+                    message: "not a .txt file; ignored".into(),
+                });
+                return;
+            }
+            Entry::BadName => return self.error(file, "file name is not valid UTF-8"),
+            Entry::Text { id, bytes } => (id, bytes),
+        };
+        if let Some(other) = self.seen_lower.insert(id.to_lowercase(), id.clone()) {
+            let message = format!("id `{id}` differs from `{other}` only in case; they collide on many file systems");
+            self.error(file.clone(), message);
+        }
+        let bytes = match bytes {
+            Ok(b) => b,
+            Err(e) => return self.error(file, format!("cannot read: {e}")),
+        };
+        let out = &mut self.diagnostics;
+        let entry = self.manifest.remove(&id);
+        if entry.is_none() && self.manifest_ok {
+            out.push(Diagnostic {
+                severity: Severity::Warning,
+                file: file.clone(),
+                line: Some(1),
+                message: format!("no [article.{id}] entry in story.toml; the outlet is shown as unknown"),
+            });
+        }
+        let mut article = parse_article(&id, &file, &bytes, out);
+        if let Some(meta) = entry {
+            apply_meta(&mut article, meta, &self.manifest_name, out);
+        }
+        if article.date.is_none() && !article.paragraphs.is_empty() {
+            out.push(Diagnostic {
+                severity: Severity::Warning,
+                file,
+                line: Some(1),
+                message: "no date line and no date in story.toml; the article is shown as undated".into(),
+            });
+        }
+        self.story.articles.push(article);
+    }
+
+    /// Reports the `[article.<id>]` entries no file matched.
+    fn finish(mut self) -> Loaded {
+        for (id, meta) in std::mem::take(&mut self.manifest) {
+            self.diagnostics.push(Diagnostic {
+                severity: Severity::Error,
+                file: self.manifest_name.clone(),
+                line: Some(meta.line),
+                message: format!("[article.{id}] names a file that does not exist: articles/{id}.txt"),
+            });
+        }
+        Loaded { story: self.story, diagnostics: self.diagnostics }
+    }
 }
 
 fn display_path(dir: &Path, name: &str) -> String {
@@ -252,104 +417,6 @@ fn speaker_index(speakers: &mut Vec<Speaker>, name: &str) -> usize {
     }
     speakers.push(Speaker { name: name.to_string(), aliases: Vec::new() });
     speakers.len() - 1
-}
-
-fn load_articles(
-    dir: &Path,
-    story: &mut Story,
-    mut manifest: ManifestArticles,
-    manifest_ok: bool,
-    manifest_name: &str,
-    out: &mut Vec<Diagnostic>,
-) {
-    let articles_dir = dir.join("articles");
-    let mut files: Vec<_> = match std::fs::read_dir(&articles_dir) {
-        Ok(rd) => rd.filter_map(Result::ok).map(|e| e.path()).collect(),
-        Err(e) => {
-            out.push(Diagnostic {
-                severity: Severity::Error,
-                file: articles_dir.display().to_string(),
-                line: None,
-                message: format!("cannot read the articles folder: {e}"),
-            });
-            Vec::new()
-        }
-    };
-    files.sort();
-    let mut seen_lower: HashMap<String, String> = HashMap::new();
-    for path in files {
-        let file = path.display().to_string();
-        if path.extension().and_then(|e| e.to_str()) != Some("txt") {
-            if path.is_file() {
-                out.push(Diagnostic {
-                    severity: Severity::Warning,
-                    file,
-                    line: None,
-                    message: "not a .txt file; ignored".into(),
-                });
-            }
-            continue;
-        }
-        let Some(id) = path.file_stem().and_then(|s| s.to_str()).map(str::to_string) else {
-            out.push(Diagnostic {
-                severity: Severity::Error,
-                file,
-                line: None,
-                message: "file name is not valid UTF-8".into(),
-            });
-            continue;
-        };
-        if let Some(other) = seen_lower.insert(id.to_lowercase(), id.clone()) {
-            out.push(Diagnostic {
-                severity: Severity::Error,
-                file: file.clone(),
-                line: None,
-                message: format!("id `{id}` differs from `{other}` only in case; they collide on many file systems"),
-            });
-        }
-        let bytes = match std::fs::read(&path) {
-            Ok(b) => b,
-            Err(e) => {
-                out.push(Diagnostic {
-                    severity: Severity::Error,
-                    file,
-                    line: None,
-                    message: format!("cannot read: {e}"),
-                });
-                continue;
-            }
-        };
-        let entry = manifest.remove(&id);
-        if entry.is_none() && manifest_ok {
-            out.push(Diagnostic {
-                severity: Severity::Warning,
-                file: file.clone(),
-                line: Some(1),
-                message: format!("no [article.{id}] entry in story.toml; the outlet is shown as unknown"),
-            });
-        }
-        let mut article = parse_article(&id, &file, &bytes, out);
-        if let Some(meta) = entry {
-            apply_meta(&mut article, meta, manifest_name, out);
-        }
-        if article.date.is_none() && !article.paragraphs.is_empty() {
-            out.push(Diagnostic {
-                severity: Severity::Warning,
-                file: file.clone(),
-                line: Some(1),
-                message: "no date line and no date in story.toml; the article is shown as undated".into(),
-            });
-        }
-        story.articles.push(article);
-    }
-    for (id, meta) in manifest {
-        out.push(Diagnostic {
-            severity: Severity::Error,
-            file: manifest_name.to_string(),
-            line: Some(meta.line),
-            message: format!("[article.{id}] names a file that does not exist: articles/{id}.txt"),
-        });
-    }
 }
 
 fn apply_meta(article: &mut Article, meta: Meta, manifest_name: &str, out: &mut Vec<Diagnostic>) {

@@ -38,16 +38,34 @@ pub use model::*;
 /// core with the `parallel` feature (on by default; off in the browser build); only the quote
 /// clusters look across articles.
 pub fn analyze(story: Story, diagnostics: Vec<Diagnostic>) -> Corpus {
+    analyze_with(story, diagnostics, &mut |_, _| {})
+}
+
+/// [`analyze`], telling `on_article(done, total)` how far it is: after each article, or, with the
+/// `parallel` feature, once when all are done. The result is `analyze`'s.
+pub fn analyze_with(story: Story, diagnostics: Vec<Diagnostic>, on_article: &mut dyn FnMut(usize, usize)) -> Corpus {
     let indexes: Vec<align::SourceIndex> = story.sources.iter().map(align::SourceIndex::new).collect();
     let lexicon = topics::Lexicon::new(&story.topics);
     let one = |(ai, a): (usize, &Article)| analyze_article(&story, ai, a, &indexes, &lexicon);
+    let total = story.articles.len();
     #[cfg(feature = "parallel")]
     let per_article: Vec<ArticleAnalysis> = {
         use rayon::prelude::*;
-        story.articles.par_iter().enumerate().map(one).collect()
+        let all = story.articles.par_iter().enumerate().map(one).collect();
+        on_article(total, total);
+        all
     };
     #[cfg(not(feature = "parallel"))]
-    let per_article: Vec<ArticleAnalysis> = story.articles.iter().enumerate().map(one).collect();
+    let per_article: Vec<ArticleAnalysis> = story
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(ai, a)| {
+            let done = one((ai, a));
+            on_article(ai + 1, total);
+            done
+        })
+        .collect();
     let (mut quotes, mut matches, mut topic_hits) = (Vec::new(), Vec::new(), Vec::new());
     for mut a in per_article {
         // Quotation indexes were the article's own; make them the corpus's.

@@ -16,27 +16,38 @@
 //! ```
 //!
 //! The pure part ([`extract`], [`list`]) reads bytes and returns data; it does no file I/O and
-//! builds for wasm32 (a browser Web Worker). Reading folders, writing `articles/<id>.txt` and
-//! merging `story.toml` is the `fs` feature's job ([`fs`]).
+//! builds for wasm32 (a browser Web Worker). So does the import of a browser's dropped files
+//! ([`drop`], zips included), which follows the same rules ([`expand`], [`store`], [`manifest`]) as
+//! the import on disk, the `fs` feature's job ([`fs`]): reading folders, writing
+//! `articles/<id>.txt` and `story.toml`. [`story::story_toml`] writes a starting manifest.
 
 mod blocks;
 mod boiler;
 mod byline;
 mod content;
 pub mod decode;
+pub mod drop;
 mod embeds;
+pub mod expand;
 mod extract;
 pub mod guard;
 pub mod id;
 mod jsonld;
 pub mod list;
+pub mod manifest;
 mod meta;
+mod report;
+pub mod store;
+pub mod story;
+mod unzip;
 
 #[cfg(feature = "fs")]
 pub mod fs;
 
 pub use extract::{extract, Extracted};
+pub use manifest::Manifest;
 pub use meta::Meta;
+pub use report::{FileReport, Outcome};
 
 /// Why a file could not be imported at all.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]

@@ -1,8 +1,8 @@
-//! `presslens init`: a starting `story.toml` for a new story, with the primary text as its one
-//! `[[source]]`. It never overwrites a manifest that exists.
+//! `presslens init`: a starting `story.toml` for a new story ([`story_toml`]), with the primary text
+//! as its one `[[source]]`. It never overwrites a manifest that exists.
 
 use crate::decode::decode;
-use crate::id::slug;
+use crate::story::story_toml;
 use std::path::{Path, PathBuf};
 
 /// Why `init` wrote nothing.
@@ -31,48 +31,15 @@ pub fn init(
         return Err(InitError::Exists(story));
     }
     let bytes = std::fs::read(source).map_err(|e| InitError::Source(source.to_path_buf(), e))?;
-    let text = decode(&bytes, false).text.replace("\r\n", "\n");
-    let text = text.trim();
-    if text.is_empty() {
+    let text = decode(&bytes, false).text;
+    if text.trim().is_empty() {
         return Err(InitError::EmptySource(source.to_path_buf()));
     }
-    let speaker = speaker.trim();
-    let title = title.map_or_else(|| format!("How the press quoted {speaker}"), str::to_string);
-    let mut out = String::from(
-        "# Written by `presslens init`. Import articles with `presslens import`, then run\n# `presslens check`.\n",
-    );
-    out.push_str(&format!("title = {}\n\n[[source]]\n", basic(&title)));
-    out.push_str(&format!("id      = {}\n", basic(&slug(speaker, 40).replace('-', "_").to_string())));
-    out.push_str(&format!("speaker = {}\n", basic(speaker)));
-    if let Some(place) = place {
-        out.push_str(&format!("where   = {}\n", basic(place)));
-    }
-    out.push_str(&format!("text    = {}\n", multiline(text)));
+    let out = story_toml(speaker, &text, place, title, &[]);
     let articles = corpus.join("articles");
     std::fs::create_dir_all(&articles).map_err(|e| InitError::Write(articles, e))?;
     std::fs::write(&story, out).map_err(|e| InitError::Write(story.clone(), e))?;
     Ok(story)
-}
-
-/// A TOML basic string.
-fn basic(s: &str) -> String {
-    toml_edit::Value::from(s).to_string().trim().to_string()
-}
-
-/// A TOML multi-line basic string, every character that needs it escaped.
-fn multiline(s: &str) -> String {
-    let mut out = String::from("\"\"\"\n");
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' | '\t' => out.push(c),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push_str("\n\"\"\"");
-    out
 }
 
 #[cfg(test)]
@@ -80,9 +47,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn multiline_escapes_quotes_and_backslashes() {
-        let t = "He said \"\"\"no\"\"\" \\ ok\n\u{7}";
-        let doc: toml_edit::DocumentMut = format!("text = {}\n", multiline(t)).parse().expect("valid TOML");
-        assert_eq!(doc["text"].as_str().map(str::trim_end), Some(t));
+    fn init_writes_the_same_manifest_as_before_topics_existed() {
+        let dir = std::env::temp_dir().join(format!("presslens-init-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp folder");
+        let source = dir.join("post.txt");
+        std::fs::write(&source, "\r\nWe have offered \"the\" opportunity.\r\nA \\ B\r\n\r\n").expect("written");
+        let story = init(&dir.join("c"), " Nayib Bukele ", &source, Some("X (@nayibbukele)"), None).expect("init");
+        let expected = "# Written by `presslens init`. Import articles with `presslens import`, then run\n\
+            # `presslens check`.\n\
+            title = \"How the press quoted Nayib Bukele\"\n\n\
+            [[source]]\n\
+            id      = \"nayib_bukele\"\n\
+            speaker = \"Nayib Bukele\"\n\
+            where   = \"X (@nayibbukele)\"\n\
+            text    = \"\"\"\nWe have offered \\\"the\\\" opportunity.\nA \\\\ B\n\"\"\"\n";
+        assert_eq!(std::fs::read_to_string(story).expect("read back"), expected);
+        assert!(dir.join("c").join("articles").is_dir());
     }
 }

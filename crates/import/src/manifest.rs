@@ -17,9 +17,13 @@ pub const NEW_STORY: &str = "# Written by `presslens import`. Give the story a t
 title = \"Imported stories\"\n";
 
 impl Manifest {
-    /// Parses `text`; a syntax error is returned as the parser's message.
-    pub fn parse(text: &str) -> Result<Manifest, String> {
-        let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| e.to_string())?;
+    /// Parses `text`; a syntax error says where.
+    pub fn parse(text: &str) -> Result<Manifest, ManifestError> {
+        let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| ManifestError {
+            line: e.span().map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count()),
+            message: e.message().trim().to_string(),
+            report: e.to_string(),
+        })?;
         Ok(Manifest { doc, original: text.to_string() })
     }
 
@@ -64,7 +68,31 @@ impl Manifest {
         let text = self.doc.to_string();
         (text != self.original).then_some(text)
     }
+
+    /// The text as it now stands: the original when nothing changed.
+    pub fn into_text(self) -> String {
+        self.changed().unwrap_or(self.original)
+    }
 }
+
+/// A `story.toml` that is not valid TOML.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ManifestError {
+    /// 1-based, where the parser stopped.
+    pub line: Option<usize>,
+    /// The parser's message alone ("invalid table header").
+    pub message: String,
+    /// The parser's whole report, with the line quoted (what `Display` prints).
+    report: String,
+}
+
+impl std::fmt::Display for ManifestError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.report)
+    }
+}
+
+impl std::error::Error for ManifestError {}
 
 #[cfg(test)]
 mod tests {

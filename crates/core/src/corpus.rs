@@ -598,6 +598,36 @@ mod tests {
     }
 
     #[test]
+    fn from_memory_reports_what_load_reports() {
+        let dir = std::env::temp_dir().join(format!("presslens-memory-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("articles").join("sub")).expect("temp folder");
+        let manifest = "title = \"T\"\n[[source]]\nid = \"s\"\nspeaker = \"A\"\ntext = \"We offered.\"\n\n\
+                        [article.a]\noutlet = \"O\"\ndate = \"2025-02-05\"\n[article.gone]\noutlet = \"P\"\n";
+        let files: Vec<(String, Vec<u8>)> = [
+            ("a.txt", " date 2025-02-04 He said \"we offered\".\r\n".as_bytes()),
+            ("A.txt", b"\xef\xbb\xbfUndated."),
+            ("b.txt", b"Bad \xff byte."),
+            ("notes.md", b"# notes"),
+        ]
+        .iter()
+        .map(|(n, b)| (n.to_string(), b.to_vec()))
+        .collect();
+        std::fs::write(dir.join("story.toml"), manifest).expect("written");
+        for (name, bytes) in &files {
+            std::fs::write(dir.join("articles").join(name), bytes).expect("written");
+        }
+        let disk = load(&dir);
+        let name = |n: &str| dir.join(n).display().to_string();
+        let memory = from_memory(&name("story.toml"), Some(manifest.as_bytes()), &name("articles"), files);
+        assert!(disk.diagnostics.len() >= 8, "{:#?}", disk.diagnostics);
+        assert_eq!(memory.diagnostics, disk.diagnostics);
+        assert_eq!(memory.story, disk.story);
+        let none = from_memory("story.toml", None, "articles", Vec::new());
+        assert_eq!(none.diagnostics[0].to_string(), "error: story.toml: cannot read the manifest: no such file");
+    }
+
+    #[test]
     fn bom_and_crlf_are_fixed_with_warnings() {
         let mut d = Vec::new();
         let a = parse_article("x", "x.txt", "\u{feff} date 2025-02-04 A\r\nB".as_bytes(), &mut d);

@@ -156,3 +156,21 @@ pub fn line_of(text: &str, offset: usize) -> u32 {
     let end = offset.min(text.len());
     1 + text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() as u32
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn analyze_with_reports_progress_and_gives_analyze_s_result() {
+        let texts = ["He said \"we have offered the opportunity\".", "No quote here.", "\"Offered\", he said."];
+        let mut calls = Vec::new();
+        let with = analyze_with(testkit::story(&texts), Vec::new(), &mut |done, total| calls.push((done, total)));
+        assert_eq!(with, analyze(testkit::story(&texts), Vec::new()));
+        assert_eq!(calls.last(), Some(&(3, 3)));
+        assert!(calls.windows(2).all(|w| w[0].0 < w[1].0), "{calls:?}");
+        if cfg!(not(feature = "parallel")) {
+            assert_eq!(calls, [(1, 3), (2, 3), (3, 3)]);
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! The import of files held in memory: what a researcher drops on the browser's page, a folder or
 //! loose files, turned into exactly the corpus `presslens import` makes from a folder holding the
-//! same files. The rules are [`crate::expand`]'s and [`crate::store`]'s, shared with [`crate::fs`]
-//! (when it is built); nothing here touches a file system.
+//! same files. The rules are the ones `presslens import` follows (the crate's `expand` and `store`
+//! modules, which `fs` calls too); nothing here touches a file system.
 //!
 //! A `story.toml` in the drop (the one nearest the root) starts the manifest, and the `.txt` files
 //! of the `articles/` folder beside it are the corpus's articles, kept as they are. Zips are

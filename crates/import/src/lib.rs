@@ -17,9 +17,9 @@
 //!
 //! The pure part ([`extract`], [`list`]) reads bytes and returns data; it does no file I/O and
 //! builds for wasm32 (a browser Web Worker). So does the import of a browser's dropped files
-//! ([`drop`], zips included), which follows the same rules ([`expand`], [`store`], [`manifest`]) as
-//! the import on disk, the `fs` feature's job ([`fs`]): reading folders, writing
-//! `articles/<id>.txt` and `story.toml`. [`story::story_toml`] writes a starting manifest.
+//! ([`drop`], zips included), which shares every rule (what is read or skipped, how lists expand,
+//! ids, the [`manifest`] merge) with the import on disk, the `fs` feature's job: reading folders,
+//! writing `articles/<id>.txt` and `story.toml`. [`story::story_toml`] writes a starting manifest.
 
 mod blocks;
 mod boiler;
@@ -28,7 +28,7 @@ mod content;
 pub mod decode;
 pub mod drop;
 mod embeds;
-pub mod expand;
+mod expand;
 mod extract;
 pub mod guard;
 pub mod id;
@@ -37,7 +37,7 @@ pub mod list;
 pub mod manifest;
 mod meta;
 mod report;
-pub mod store;
+mod store;
 pub mod story;
 mod unzip;
 

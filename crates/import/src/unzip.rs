@@ -1,9 +1,9 @@
 //! Zips in a drop, unpacked in memory: each `.zip` is replaced by its files, under a folder named
 //! after it (`stories.zip` → `stories/…`). A zip is refused whole, with the reason, when it would
-//! unpack past [`MAX_UNZIPPED`] bytes or [`MAX_ENTRIES`] files, when one file claims an absurd
-//! compression ratio, or when a file unpacks past the size it declares; sizes are checked against
-//! the zip's directory before anything is unpacked. Zips inside zips are not opened. A damaged zip
-//! or file is reported, never a panic.
+//! unpack past [`MAX_UNZIPPED`] bytes or [`MAX_ENTRIES`] files, or when one file claims an absurd
+//! compression ratio; these are checked against the zip's directory before anything is unpacked.
+//! A file that unpacks past the size it declares is cut off there and reported, not kept. Zips
+//! inside zips are not opened. A damaged zip or file is reported, never a panic.
 
 use crate::drop::DropFile;
 use crate::FileReport;
@@ -75,7 +75,7 @@ fn unzip(zip: &DropFile, reports: &mut Vec<FileReport>) -> Result<Vec<DropFile>,
         let mut bytes = Vec::with_capacity(declared.min(1 << 20) as usize);
         match (&mut entry).take(declared + 1).read_to_end(&mut bytes) {
             Ok(_) if bytes.len() as u64 > declared => {
-                return Err(format!("{path} unpacks past the {declared} bytes it declares; the zip is refused"))
+                reports.push(FileReport::skipped(path, format!("unpacks past the {declared} bytes it declares")))
             }
             Ok(_) => out.push(DropFile { path, bytes }),
             Err(e) => reports.push(FileReport::skipped(path, format!("cannot unpack: {e}"))),

@@ -1,7 +1,7 @@
 //! The import on disk: expand the paths a researcher gives (files, folders, story lists), extract
 //! each article, write `articles/<id>.txt` and merge its `[article.<id>]` entry into `story.toml`.
-//! The rules are [`crate::expand`]'s and [`crate::store`]'s, shared with the browser's drop; this
-//! module only walks folders and reads and writes files.
+//! The rules are the crate's `expand` and `store` modules, shared with the browser's
+//! [`crate::drop`]; this module only walks folders and reads and writes files.
 //!
 //! Every input file gets a [`FileReport`]: imported, already there, or skipped with the reason.
 //! Only problems with the corpus folder itself (cannot create it, cannot parse or write

@@ -1,6 +1,6 @@
 //! The inputs of an import on disk, walked: folders are read (sorted, recursively), and each file
 //! is an [`Item`] to read or to skip with its reason. What is passed over, read or skipped, and
-//! how lists expand, is [`crate::expand`]'s.
+//! how lists expand, is `crate::expand`'s.
 
 use crate::expand::{self, Files, Item};
 use std::borrow::Cow;

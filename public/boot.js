@@ -21,6 +21,13 @@ function fail(message) {
   document.body.append(panel);
 }
 
+// "Your own articles": the panel (studio.js) and the kept stories (stories.js) load only when
+// used, so none of them is in the first load; the app finds them through this hook (src/studio.rs).
+window.presslensStudio = Object.freeze({
+  open: () => import('./studio.js').then((m) => m.open()),
+  read: (id) => import('./stories.js').then((m) => m.read(id)),
+});
+
 if (!glue || !wasm) {
   fail('The page is missing its application files; rebuild it with trunk build.');
 } else {

@@ -256,6 +256,21 @@ pub fn install(data: &'static Data) {
     );
     set("corpus", Closure::<dyn Fn() -> Result<JsValue, JsValue>>::new(move || corpus(data)).into_js_value());
     set("version", JsValue::from_str(env!("CARGO_PKG_VERSION")));
+    // A story of the reader's own (the "Your own articles" panel): shown in the explorer's place.
+    set("story", crate::studio::shown().map_or(JsValue::NULL, JsValue::from));
+    set(
+        "openStory",
+        Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(|record: JsValue| {
+            let (data, id) = crate::studio::from_record(&record).map_err(|e| JsValue::from(js_sys::Error::new(&e)))?;
+            crate::show(Ok(data), Some(id));
+            Ok(JsValue::TRUE)
+        })
+        .into_js_value(),
+    );
+    set(
+        "builtinStory",
+        Closure::<dyn Fn()>::new(|| wasm_bindgen_futures::spawn_local(crate::show_builtin())).into_js_value(),
+    );
     let _ = js_sys::Object::freeze(&api);
     let _ = js_sys::Reflect::set(&js_sys::global(), &JsValue::from_str("presslens"), &api);
 }

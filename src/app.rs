@@ -54,9 +54,20 @@ fn Explorer(data: &'static Data) -> impl IntoView {
             <div class="masthead-text">
                 <p class="brand">"presslens"</p>
                 <h1>{corpus.story.title.clone()}</h1>
+                {crate::studio::shown().map(|_| view! {
+                    <p class="own-story" data-test="own-story">"Your own story, analysed and kept in this browser. "
+                        <button type="button" class="link" on:click=|_| crate::studio::open()>"Save it as one file, or go back to the built-in story"</button>
+                    </p>
+                })}
                 <Summary text=corpus.story.summary.clone() current=current/>
             </div>
-            <ThemeToggle/>
+            <div class="masthead-tools">
+                <button type="button" class="own-open" data-test="own-open" on:click=|_| crate::studio::open() disabled=!crate::studio::available()
+                    title=if crate::studio::available() { "Analyse your own saved articles, here in this browser" } else { "Needs the served explorer (the single file cannot run the engine)" }>
+                    "Your own articles"
+                </button>
+                <ThemeToggle/>
+            </div>
         </header>
         <Notice nav=nav/>
         <Tabs nav=nav/>
@@ -89,13 +100,15 @@ const NARROW: &str = "(max-width: 600px)";
 fn Summary(text: String, current: Memo<View>) -> impl IntoView {
     let narrow_now = || window().match_media(NARROW).ok().flatten().is_some_and(|m| m.matches());
     let narrow = RwSignal::new(narrow_now());
-    // Lives as long as the page: the explorer is never unmounted.
-    let _ = window_event_listener(leptos::ev::resize, move |_| {
+    let handle = window_event_listener(leptos::ev::resize, move |_| {
         let now = narrow_now();
         if narrow.get_untracked() != now {
             narrow.set(now);
         }
     });
+    // Another story may take this explorer's place: its listener goes with it.
+    let handle = send_wrapper::SendWrapper::new(handle);
+    on_cleanup(move || handle.take().remove());
     let folding = move || narrow.get() && current.get() != View::Browse;
     view! {
         <details class="story-about" class:folding=folding prop:open=move || !folding()>

@@ -76,6 +76,18 @@ pub async fn fetch(meta: String) -> Result<&'static Data, String> {
     Ok(keep(pack::unpack(m, bundles).map_err(failed)?))
 }
 
+/// Puts a corpus together from data files already in memory (a story the worker made, or one
+/// kept in this browser), with the same checks as [`fetch`].
+pub fn from_files(meta: (String, Vec<u8>), bundles: Vec<(String, Vec<u8>)>) -> Result<&'static Data, String> {
+    let failed = |e: PackError| format!("The story's data could not be read: {e}");
+    let m = pack::read_meta(&meta.0, &meta.1).map_err(failed)?;
+    if m.bundles.len() != bundles.len() {
+        return Err(failed(PackError::Mismatch(format!("{} bundles named, {} kept", m.bundles.len(), bundles.len()))));
+    }
+    let read: Result<Vec<_>, _> = m.bundles.iter().zip(&bundles).map(|(r, (_, b))| pack::read_bundle(r, b)).collect();
+    Ok(keep(pack::unpack(m, read.map_err(failed)?).map_err(failed)?))
+}
+
 /// A data file on its way: inline in the page, or a request already sent.
 enum Pending {
     Inline(Result<Vec<u8>, String>),

@@ -1,8 +1,9 @@
 //! Browser glue for URL state: reading `location.search`, writing history entries, and following
 //! Back and Forward. A facet change pushes an entry (Back undoes it); typing in the search box
-//! replaces the current one.
+//! replaces the current one. `story` (a story kept in this browser) belongs to the page rather
+//! than to one explorer: Back or Forward to another story's entry opens that story.
 
-use crate::state::{parse, to_search, UrlState};
+use crate::state::{parse, story_param, to_search, UrlState};
 use leptos::prelude::*;
 use presslens_core::Corpus;
 use wasm_bindgen::JsValue;
@@ -17,15 +18,20 @@ pub struct Nav {
 impl Nav {
     /// Reads the current URL and follows Back/Forward from now on.
     pub fn start(corpus: &'static Corpus) -> Nav {
-        let (st, notices) = parse(&current_search(), corpus);
+        let (st, mut notices) = parse(&current_search(), corpus);
+        notices.splice(0..0, EARLY.with(|e| e.take()));
         let nav = Nav { state: RwSignal::new(st), notices: RwSignal::new(notices) };
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
             let (st, notices) = parse(&current_search(), corpus);
+            if st.story != crate::studio::shown() {
+                return switch_story(st.story);
+            }
             nav.state.set(st);
             nav.notices.set(notices);
         });
-        // The app lives as long as the page; keep the listener.
-        std::mem::forget(handle);
+        // Another story may take this explorer's place: its listener goes with it.
+        let handle = send_wrapper::SendWrapper::new(handle);
+        on_cleanup(move || handle.take().remove());
         nav
     }
 
@@ -56,6 +62,66 @@ impl Nav {
         }
         write_url(&next, replace);
         self.state.set(next);
+    }
+}
+
+thread_local! {
+    /// Notices from before the explorer started (a kept story that was not found).
+    static EARLY: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A notice for the next explorer to show.
+pub fn note(text: String) {
+    EARLY.with(|e| e.borrow_mut().push(text));
+}
+
+/// Back or Forward went to an entry of another story.
+fn switch_story(story: Option<String>) {
+    leptos::task::spawn_local(async move {
+        match story {
+            Some(id) => match crate::studio::read(&id).await {
+                Ok(Some((data, id))) => crate::show(Ok(data), Some(id)),
+                Ok(None) => {
+                    note(format!("This browser no longer keeps the story `{id}`; showing the built-in story"));
+                    crate::show_builtin().await;
+                }
+                Err(e) => {
+                    note(e);
+                    crate::show_builtin().await;
+                }
+            },
+            None => crate::show_builtin().await,
+        }
+    });
+}
+
+/// Names the kept story `id` in the URL (a new history entry when it changes).
+pub fn set_story_param(id: &str) {
+    if story_param(&current_search()).as_deref() == Some(id) {
+        return;
+    }
+    let st = UrlState { story: Some(id.to_string()), ..UrlState::default() };
+    write_url(&st, false);
+}
+
+/// Takes `story` out of the URL (the built-in story is shown), keeping the rest.
+pub fn drop_story_param() {
+    let search = current_search();
+    if story_param(&search).is_none() {
+        return;
+    }
+    let kept: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && p.split('=').next() != Some("story"))
+        .collect();
+    let url = if kept.is_empty() {
+        window().location().pathname().unwrap_or_default()
+    } else {
+        format!("?{}", kept.join("&"))
+    };
+    if let Ok(history) = window().history() {
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
     }
 }
 

@@ -66,6 +66,9 @@ pub struct UrlState {
     pub norm: Normalization,
     /// Quote view side by side.
     pub side: bool,
+    /// A story kept in this browser (the "Your own articles" panel), by id; none for the
+    /// site's own story.
+    pub story: Option<String>,
 }
 
 impl Default for UrlState {
@@ -77,6 +80,7 @@ impl Default for UrlState {
             sentence: None,
             norm: Normalization::REPORT,
             side: false,
+            story: None,
         }
     }
 }
@@ -173,6 +177,8 @@ pub fn parse(search: &str, corpus: &Corpus) -> (UrlState, Vec<String>) {
                 Some(n) => st.norm = n,
                 None => bad("expected a comma-separated list of case, punct, quotes, abbr (or none)"),
             },
+            "story" if is_story_id(&value) => st.story = Some(value),
+            "story" => bad("not a story id"),
             "side" => match value.as_str() {
                 "1" => st.side = true,
                 "0" => st.side = false,
@@ -211,9 +217,27 @@ fn parse_norm(value: &str) -> Option<Normalization> {
     Some(n)
 }
 
+/// A kept story's id as the panel makes them (`s` and hex digits); anything else is not one.
+pub fn is_story_id(s: &str) -> bool {
+    (2..=40).contains(&s.len()) && s.starts_with('s') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The kept story a query string names, if it names one well formed.
+pub fn story_param(search: &str) -> Option<String> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|p| p.strip_prefix("story="))
+        .find(|v| is_story_id(v))
+        .map(str::to_string)
+}
+
 /// The query string for a state: "" for the default state, else "?…".
 pub fn to_search(st: &UrlState) -> String {
     let mut pairs: Vec<(&str, String)> = Vec::new();
+    if let Some(s) = &st.story {
+        pairs.push(("story", s.clone()));
+    }
     if st.view != View::Browse {
         pairs.push(("view", st.view.key().to_string()));
     }

@@ -18,33 +18,11 @@ pub fn import(corpus: &Path, inputs: &[PathBuf]) -> ExitCode {
     let (mut added, mut unchanged, mut skipped) = (0, 0, 0);
     for r in &reports {
         match &r.outcome {
-            Outcome::Imported { id, meta, new, missing, notes } => {
-                if *new {
-                    added += 1;
-                } else {
-                    unchanged += 1;
-                }
-                let state = if *new { "added" } else { "already there" };
-                let field = |v: &Option<String>, none: &str| v.clone().unwrap_or_else(|| none.to_string());
-                let mut line = format!(
-                    "{}: {state} as {id} | {} | {} | {}",
-                    r.input,
-                    field(&meta.outlet, "unknown outlet"),
-                    field(&meta.date, "undated"),
-                    field(&meta.headline, "no headline"),
-                );
-                let mut lacks: Vec<String> = missing.iter().map(|m| missing_note(m).to_string()).collect();
-                lacks.extend(notes.iter().cloned());
-                if !lacks.is_empty() {
-                    line.push_str(&format!(" ({})", lacks.join("; ")));
-                }
-                println!("{line}");
-            }
-            Outcome::Skipped(reason) => {
-                skipped += 1;
-                println!("{}: skipped: {reason}", r.input);
-            }
+            Outcome::Imported { new: true, .. } => added += 1,
+            Outcome::Imported { .. } => unchanged += 1,
+            Outcome::Skipped(_) => skipped += 1,
         }
+        println!("{}: {}", r.input, r.describe());
     }
     println!(
         "{added} added, {unchanged} already in the corpus, {skipped} skipped; corpus {} (run `presslens check --corpus {}`)",
@@ -52,15 +30,6 @@ pub fn import(corpus: &Path, inputs: &[PathBuf]) -> ExitCode {
         corpus.display()
     );
     ExitCode::SUCCESS
-}
-
-fn missing_note(field: &str) -> &'static str {
-    match field {
-        "date" => "no date: shown as undated",
-        "outlet" => "no outlet: shown as unknown",
-        "headline" => "no headline",
-        _ => "no URL",
-    }
 }
 
 /// Writes a starting story.toml.

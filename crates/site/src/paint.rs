@@ -5,7 +5,7 @@
 //! results,export,more}.rs, src/views/browse.rs); the app removes this copy in the same task in which it
 //! mounts its own, so nothing moves. Every text comes from the analysed corpus and is escaped.
 
-use super::html::escape;
+use crate::html::escape;
 use presslens_core::query::{encode_component as encode, excerpt, run, Hit, Index, Query};
 use presslens_core::Corpus;
 use regex::Regex;
@@ -42,7 +42,8 @@ pub fn first_screen(corpus: &Corpus) -> String {
         "<div id=\"{ID}\"><header class=\"masthead\"><div class=\"masthead-text\"><p class=\"brand\">presslens</p>\
          <h1>{}</h1><details class=\"story-about\" open><summary data-test=\"about-story\">About this story</summary>\
          <p class=\"summary\">{}</p></details></div>\
-         <button type=\"button\" class=\"theme-toggle\" aria-pressed=\"false\">Dark theme</button></header>",
+         <div class=\"masthead-tools\"><button type=\"button\" class=\"own-open\">Your own articles</button>\
+         <button type=\"button\" class=\"theme-toggle\" aria-pressed=\"false\">Dark theme</button></div></header>",
         escape(&story.title),
         escape(&story.summary)
     );

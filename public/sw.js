@@ -10,6 +10,12 @@
 const CACHE = 'presslens';
 const scope = new URL(self.registration.scope);
 const page = new URL('./', scope).href;
+/** The "Your own articles" panel and the engine's worker: not linked from the page (they load
+ * only when the panel is opened) and not content-hashed, so they are fetched from the network
+ * first and kept for offline use once used. A reader's own files and stories never pass through
+ * here: the page reads them from disk and keeps them in IndexedDB. */
+const onDemand = ['studio.js', 'stories.js', 'presslens-worker_loader.js', 'presslens-worker.js', 'presslens-worker_bg.wasm']
+  .map((f) => new URL(f, scope).href);
 
 /** Asset URLs that index.html links to with src= or href=, resolved against the scope. Links to
  * the page itself at another address (the first screen's tabs and cards: `?view=…`) are not
@@ -33,7 +39,7 @@ async function refresh(response) {
   await cache.put(page, response);
   const have = new Set((await cache.keys()).map((r) => r.url));
   await Promise.all(wanted.filter((u) => !have.has(u)).map((u) => cache.add(u).catch(() => {})));
-  const keep = new Set([page, ...wanted]);
+  const keep = new Set([page, ...wanted, ...onDemand]);
   await Promise.all([...have].filter((u) => !keep.has(u)).map((u) => cache.delete(u)));
 }
 
@@ -64,6 +70,17 @@ self.addEventListener('fetch', (event) => {
           return response;
         })
         .catch(async () => (await caches.match(page)) ?? Response.error()),
+    );
+    return;
+  }
+  if (onDemand.includes(url.origin + url.pathname)) {
+    event.respondWith(
+      fetch(request, { cache: 'no-cache' })
+        .then(async (response) => {
+          if (response.ok) await (await caches.open(CACHE)).put(url.origin + url.pathname, response.clone());
+          return response;
+        })
+        .catch(async () => (await caches.match(url.origin + url.pathname)) ?? Response.error()),
     );
     return;
   }

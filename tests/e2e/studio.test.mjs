@@ -12,7 +12,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { suite, visit, assertClean, assertInert, presslens, root, shot } from './harness.mjs';
+import { suite, visit, assertClean, assertInert, presslens, root, shot, dist } from './harness.mjs';
 
 const work = join(root, 'target', 'e2e', 'studio');
 const drop = join(work, 'my-story');
@@ -89,6 +89,15 @@ test('a folder of saved pages becomes a story in every view, with the command li
   assert.match(id ?? '', /^s[0-9a-f]+$/, 'the URL names the kept story');
   await page.click('[data-test="studio-close"]');
   await page.waitForSelector('[data-test="own-story"]');
+  // The service worker's cache holds the explorer's own files, never a story.
+  const shipped = new Set(['', ...readdirSync(dist)]);
+  const cached = await page.evaluate(async () => {
+    const names = await caches.keys();
+    const urls = [];
+    for (const n of names) urls.push(...(await (await caches.open(n)).keys()).map((r) => r.url));
+    return urls;
+  });
+  for (const u of cached) assert.ok(u.startsWith(site.url) && shipped.has(u.slice(site.url.length)), `cached: ${u}`);
 
   // Every view, and a reload, on the kept story.
   const views = [
@@ -159,6 +168,25 @@ test('a hostile saved page, given with the primary text in the form, stays inert
   const articles = (await page.evaluate(() => presslens.corpus())).articles;
   await visit(page, `${site.url}?story=${id}&view=reader&article=${encodeURIComponent(articles[0].id)}`);
   await assertInert(page, 'kept hostile story, reader', assert);
+  await assertClean(page, problems, assert);
+  await context.close();
+});
+
+test('a story.toml error is shown with its line, and nothing opens', async () => {
+  const broken = join(work, 'broken');
+  mkdirSync(broken, { recursive: true });
+  writeFileSync(join(broken, 'story.toml'), 'title = "Broken"\n\n[[source]]\nid = "post"\nspeaker = \n');
+  copyFileSync(join(fixtures, '02_ap_wire_split_body.html'), join(broken, 'page.html'));
+  const { page, problems, context } = await site.open();
+  await visit(page, site.url);
+  const builtin = await page.locator('h1').innerText();
+  await openPanel(page);
+  await page.setInputFiles('[data-test="studio-folder"]', broken);
+  await page.click('[data-test="studio-start"]');
+  const failed = await page.waitForSelector('[data-test="studio-failed"]', { timeout: 60_000 });
+  assert.match(await failed.innerText(), /broken\/story\.toml line 5/);
+  assert.equal(await page.locator('h1').innerText(), builtin);
+  assert.equal(new URL(page.url()).searchParams.get('story'), null);
   await assertClean(page, problems, assert);
   await context.close();
 });

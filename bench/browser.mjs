@@ -4,6 +4,8 @@
 //
 //   node browser.mjs interaction DIST   -> { tti_ms, facet: {p50, p95, n}, search: {...}, memory,
 //                                            quote_view_open, heatmap_open, article_open }
+//   node browser.mjs import DIST FOLDER -> { files, seconds, longest_task_ms, show_ms, on_demand_br }
+//                                       ("Your own articles": FOLDER given to the panel's folder input)
 //   node browser.mjs lighthouse DIST [simulate|devtools]
 //                                       -> { performance, accessibility, best_practices, seo, lcp_ms, … }
 
@@ -221,7 +223,42 @@ async function lighthouse(dir, throttling = 'simulate') {
   }
 }
 
+/** "Your own articles": a folder given to the panel, from the click on Analyse until the story is
+ * shown. The longest main-thread task counts tasks over 50 ms (Chromium's long tasks) from that
+ * click until the worker's story arrives; showing it (keep, decode, render) is given apart. */
+async function importFolder(dir, folder) {
+  const server = await serve(dir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('html[data-ready="1"]', { timeout: 300_000 });
+  await page.click('[data-test="own-open"]');
+  await page.waitForSelector('[data-test="studio"][data-engine="ready"]', { timeout: 60_000 });
+  await page.setInputFiles('[data-test="studio-folder"]', folder);
+  await page.evaluate(() => {
+    window.__tasks = [];
+    new PerformanceObserver((l) => window.__tasks.push(...l.getEntries().map((e) => [e.startTime, e.duration]))).observe({ type: 'longtask' });
+  });
+  const files = Number((await page.locator('[data-test="studio-count"]').innerText()).replace(/[^0-9]/g, ''));
+  await page.click('[data-test="studio-start"]');
+  await page.waitForSelector('[data-test="studio-done"], [data-test="studio-failed"]', { timeout: 600_000 });
+  const r = await page.evaluate(() => {
+    const at = (n) => performance.getEntriesByName(n)[0]?.startTime;
+    const [start, done, shown] = ['presslens-import-start', 'presslens-import-done', 'presslens-story-shown'].map(at);
+    const longest = Math.max(0, ...window.__tasks.filter(([t]) => t >= start && t < done).map(([, d]) => d));
+    return { ok: shown !== undefined, seconds: +((shown - start) / 1000).toFixed(2), longest_task_ms: +longest.toFixed(0), show_ms: +(shown - done).toFixed(0) };
+  });
+  await browser.close();
+  server.close();
+  if (!r.ok) throw new Error('the import did not open a story');
+  return { files, ...r };
+}
+
 const [mode, dir, throttling] = process.argv.slice(2);
+if (mode === 'import') {
+  console.log(JSON.stringify(await importFolder(resolve(dir), resolve(throttling))));
+  process.exit(0);
+}
 if (!dir || !['interaction', 'lighthouse'].includes(mode) || ![undefined, 'simulate', 'devtools'].includes(throttling)) {
   console.error('usage: node browser.mjs interaction DIST | lighthouse DIST [simulate|devtools]');
   process.exit(2);

@@ -85,6 +85,13 @@ for (const r of rows.filter((r) => r.figure === 'browser')) {
     say(`opening ${what}, p50 / p95, requests, ${name}`, `${o.p50} / ${o.p95} ms, ${o.requests}`, budgeted ? `≤ ${ms} ms${requests}` : '', budgeted ? ok : undefined);
   }
 }
+for (const r of rows.filter((r) => r.figure === 'import')) {
+  const x = r.result;
+  say('"Your own articles": panel and engine, loaded on first use, brotli', kb(r.on_demand_br), '(not in the first load)');
+  say('"Your own articles": 2,000 files imported and shown', `${x.seconds} s`, '(no budget)');
+  say('"Your own articles": longest main-thread task during the import', `${x.longest_task_ms} ms`, '≤ 50 ms', x.longest_task_ms <= 50);
+  say('"Your own articles": showing the story (keep, decode, render), one task', `${x.show_ms} ms`, '(no budget)');
+}
 for (const r of rows.filter((r) => r.figure === 'lighthouse')) {
   const x = r.result;
   const how = x.throttling ? `, ${x.throttling} throttling` : '';

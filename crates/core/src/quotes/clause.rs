@@ -65,6 +65,10 @@ pub fn attribution(body: &str, paragraphs: &[Span], q: &Quote) -> Option<Span> {
     } else if cue.start >= q.outer.end {
         let start = skip_gap(body, q.outer.end as usize, cue.start as usize);
         Span::new(start, after_end(body, start, cue.end as usize, para.end as usize))
+    } else if cue.end <= q.outer.start && follows_quote(body, para, cue.start as usize) {
+        // Set between two parts of one quoted sentence ("“…,” she said in an interview, “…”"):
+        // read as the cue after the first part.
+        Span::new(cue.start as usize, after_end(body, cue.start as usize, cue.end as usize, q.outer.start as usize))
     } else if cue.end <= q.outer.start {
         let starts_with_verb = tokens_in(body, cue)
             .first()
@@ -106,6 +110,15 @@ fn marks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
         prev = Some(c);
         mark
     })
+}
+
+/// Does a closing quote mark come right before `at` in its paragraph, past spaces and commas?
+fn follows_quote(body: &str, para: Span, at: usize) -> bool {
+    let text = body.get((para.start as usize).min(at)..at).unwrap_or("");
+    let text = text.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    let mut chars = text.chars().rev();
+    let last = chars.next();
+    last.is_some_and(|c| matches!(c, '”' | '"' | '»') || (c == '’' && is_mark(c, chars.next())))
 }
 
 /// Past spaces, commas and dashes from `from`, not beyond `limit`.
@@ -211,6 +224,8 @@ impl Ahead<'_> {
         let mut taken = 0;
         while taken < 3 {
             match self.word() {
+                // A pronoun after a noun opens the reported words ("said in a statement it would").
+                Some(w) if taken > 0 && w == "it" => break,
                 Some(w) if !ends_noun_phrase(&w) => {
                     self.take();
                     taken += 1;

@@ -14,7 +14,7 @@
 
 use super::clause::{self, clause_end, clause_start};
 use super::paragraph_of;
-use super::speakers::Names;
+use super::speakers::{is_title_or_role, Names};
 use crate::model::{Quote, Span};
 use crate::text::{tokens_in, Token, TokenKind};
 use inverted::{ends_phrase, inverts, names_follow, noun_phrase_after};
@@ -22,6 +22,7 @@ use inverted::{ends_phrase, inverts, names_follow, noun_phrase_after};
 mod appositive;
 mod guards;
 mod inverted;
+mod names;
 mod subject;
 
 /// Verbs (and "according") that introduce reported speech.
@@ -131,6 +132,9 @@ pub(super) enum Refers {
     Name,
     /// By a pronoun ("she said"): the speaker is its antecedent.
     Pronoun,
+    /// As an unnamed source ("said one resident", "A senior official …, saying"): nobody, whom the
+    /// quotations after it continue and a pronoun after it refers to.
+    Nobody,
     /// By a definite role phrase at this span ("the president said"), read against the antecedent
     /// a pronoun there would have.
     Role(Span),
@@ -177,6 +181,7 @@ pub(super) fn attribute(body: &str, paragraphs: &[Span], names: &Names, mut quot
         let prev_cue = qi.checked_sub(1).and_then(|p| quotes[p].cue);
         let same_paragraph = qi > 0 && quotes[qi - 1].outer.start >= para.start;
         let q = &mut quotes[qi];
+        let unnamed = matches!(found, Some((_, _, _, Refers::Nobody)));
         match found {
             Some((_, _, cue, Refers::Pronoun)) => {
                 q.cue = Some(cue);
@@ -190,7 +195,7 @@ pub(super) fn attribute(body: &str, paragraphs: &[Span], names: &Names, mut quot
                 let before = antecedent(body, names, &outers, &resolved, at);
                 (q.speaker, q.speaker_text) = names.resolve_role(np.slice(body), at, before.as_ref());
             }
-            Some((speaker, text, cue, Refers::Name)) => {
+            Some((speaker, text, cue, Refers::Name | Refers::Nobody)) => {
                 q.cue = Some(cue);
                 (q.speaker, q.speaker_text) = (speaker, text);
             }
@@ -208,7 +213,8 @@ pub(super) fn attribute(body: &str, paragraphs: &[Span], names: &Names, mut quot
             }
             None => {}
         }
-        if q.speaker.is_some() || q.speaker_text.is_some() {
+        // An unnamed source is who the quotations after it continue.
+        if unnamed || q.speaker.is_some() || q.speaker_text.is_some() {
             last = (q.speaker, q.speaker_text.clone());
             resolved.push((q.cue.map_or(q.outer.start, |c| c.start) as usize, last.clone()));
         }
@@ -264,11 +270,16 @@ pub(super) fn cue_in(body: &str, window: Span, names: &Names, side: Side) -> Opt
         // "…, saying, “…”": the speaker is whoever the clause is about.
         return subject::subject(&w, &verbs, verb, names).map(|(who, refers)| (who.0, who.1, cue, refers));
     }
+    if let Some(who) =
+        np_span.filter(|s| s.start >= verb_span.end).and_then(|s| inverted::role_then_name(&w, &np, s, names))
+    {
+        return Some((who.0, who.1, cue, Refers::Name));
+    }
     if np.split_whitespace().count() == 1 && PRONOUNS.contains(&np.to_lowercase().as_str()) {
         return Some((None, None, cue, Refers::Pronoun));
     }
     if inverted::is_unnamed(&np) {
-        return Some((None, None, cue, Refers::Name));
+        return Some((None, None, cue, Refers::Nobody));
     }
     let at = np_span.map_or(0, |s| s.start as usize);
     let (known, printed) = names.resolve(&np, at);
@@ -333,8 +344,14 @@ fn of_phrase(w: &Words, mut np: String, mut span: Span) -> (String, Option<Span>
         next = link_before(w, first);
     }
     let ends_in_name = np.split_whitespace().last().is_some_and(|x| x.starts_with(char::is_uppercase));
+    // "Department of Natural Resources Director Ann Lee": the name follows a title after "of".
+    let titled_after = |k: usize| np[k..].split_whitespace().any(|x| is_title_or_role(&x.to_lowercase()));
     match np.find(" of ") {
-        Some(k) if ends_in_name && np[..k].split_whitespace().any(|x| x.starts_with(char::is_uppercase)) => {
+        Some(k)
+            if ends_in_name
+                && !titled_after(k)
+                && np[..k].split_whitespace().any(|x| x.starts_with(char::is_uppercase)) =>
+        {
             (np[..k].to_string(), Some(span))
         }
         _ => (np, Some(span)),
@@ -379,12 +396,18 @@ pub(super) fn noun_phrase_before(w: &Words, verb: usize) -> (String, Option<Span
             break;
         }
         if !w.is_word(i) {
-            if (w.text(i) == "." && i > 0 && clause::is_abbreviation(w.text(i - 1))) || joins_compound(w, i) {
+            let abbreviation = w.text(i) == "." && i > 0 && clause::is_abbreviation(w.text(i - 1));
+            if abbreviation || joins_compound(w, i) || names::plural_possessive(w, i) {
                 continue;
             }
             break;
         }
         let lower = w.lower(i);
+        if names::links_name(w, i) {
+            first = i;
+            taken += 1;
+            continue;
+        }
         if (lower.ends_with("ly") || matches!(lower.as_str(), "also" | "then" | "later" | "again" | "further"))
             && first == verb
         {

@@ -281,11 +281,14 @@ impl<'a> Names<'a> {
     fn printed(&self, np: &str) -> Option<String> {
         let words = words_of(np);
         let run = words.iter().rev().take_while(|w| w.capital && !w.possessive).count();
+        let name = &words[words.len() - run..];
+        // A full name after a title in the run ("… of Natural Resources Director Ann Lee") is a
+        // person even where an organisation's name opens the run.
+        let titled = name.iter().rposition(|w| is_title_or_role(&w.lower)).is_some_and(|k| name.len() - k > 2);
         let before = words.len().checked_sub(run + 1).map(|k| &words[k]);
-        if before.is_some_and(|w| !w.capital && ORG_LINKS.contains(&w.lower.as_str())) {
+        if !titled && before.is_some_and(|w| !w.capital && ORG_LINKS.contains(&w.lower.as_str())) {
             return None;
         }
-        let name = &words[words.len() - run..];
         // "The Environment Agency": capitalised words after "The" name an organisation.
         if name.first().is_some_and(|w| w.lower == "the") {
             return None;

@@ -312,3 +312,34 @@ fn organisations_unnamed_subjects_and_offices_by_what_they_are() {
     let got = attributed(&["Nayib Bukele", "Marco Rubio"], text);
     assert_eq!(got[0], (Some("Marco Rubio".into()), Some("Rubio praised the offer as".into())));
 }
+
+#[test]
+fn a_cue_between_two_parts_of_a_sentence_keeps_its_whole_clause() {
+    let text = "“We will win,” she said at a rally on the last day of the campaign, “and then we will build.”\nThe League said in a statement it welcomed “a fresh start.”";
+    let got = attributed(&[], text);
+    assert_eq!(got[1].1.as_deref(), Some("she said at a rally on the last day of the campaign"));
+    assert_eq!(got[2].1.as_deref(), Some("The League said in a statement"));
+}
+
+#[test]
+fn quotations_after_an_unnamed_source_continue_no_one() {
+    let text = "Ann Lee, the mayor, cut the ribbon.\n“It is fine,” said one shopkeeper, who did not give his name. “But the rent is high.”\n“It is late,” said a Danish engineer. “Very late.”";
+    assert_eq!(speakers_of(&["Ann Lee"], text), [None, None, None, None]);
+}
+
+#[test]
+fn inverted_names_after_an_occupation_before_for_and_after_a_role() {
+    let text = "“We lost,” said season-ticket holder Bea Moss, 70, outside.\n“It stands,” wrote Justice Ola Berg for the court.\n“It is a win,” said the union's lawyer, Tim Roe, of Roe & Co.";
+    let got = attributed(&[], text);
+    assert_eq!(got[0], (Some("Bea Moss".into()), Some("said season-ticket holder Bea Moss".into())));
+    assert_eq!(got[1], (Some("Ola Berg".into()), Some("wrote Justice Ola Berg for the court".into())));
+    assert_eq!(got[2], (Some("Tim Roe".into()), Some("said the union's lawyer".into())));
+}
+
+#[test]
+fn an_organisation_with_of_or_a_plural_possessive_is_kept_whole() {
+    let text = "“We are sorry,” Ohio Department of Natural Resources Director Ann Lee said.\nThe Riverside Parents' Association said it was “deeply worried.”";
+    let got = attributed(&[], text);
+    assert_eq!(got[0], (Some("Ann Lee".into()), Some("Ohio Department of Natural Resources Director Ann Lee said".into())));
+    assert_eq!(got[1], (None, Some("The Riverside Parents' Association said".into())));
+}

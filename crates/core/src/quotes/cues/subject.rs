@@ -84,7 +84,9 @@ fn opening_subject(w: &Words, verb: usize, names: &Names) -> Option<(Who, Refers
         return Some((who, Refers::Name));
     }
     if matches!(w.lower(first).as_str(), "a" | "an") {
-        return Some((indefinite_subject(w, first, verb, names), Refers::Name));
+        let who = indefinite_subject(w, first, verb, names);
+        let refers = if who == (None, None) { Refers::Nobody } else { Refers::Name };
+        return Some((who, refers));
     }
     if w.lower(first) != "the" {
         return None;

@@ -23,6 +23,7 @@ mod appositive;
 mod guards;
 mod inverted;
 mod names;
+mod unnamed;
 mod subject;
 
 /// Verbs (and "according") that introduce reported speech.
@@ -145,7 +146,9 @@ use super::pronouns::{antecedent, Who};
 /// Sets each quote's speaker and cue.
 pub(super) fn attribute(body: &str, paragraphs: &[Span], names: &Names, mut quotes: Vec<Quote>) -> Vec<Quote> {
     let mut last: Who = (None, None);
-    let mut resolved: Vec<(usize, Who)> = Vec::new(); // cues resolved so far, as namings
+    // Cues resolved so far, as namings, and the sentences where an unnamed source speaks.
+    let mut resolved: Vec<(usize, Who)> =
+        unnamed::sources(body, paragraphs, names).into_iter().map(|at| (at, (None, None))).collect();
     let outers: Vec<Span> = quotes.iter().map(|q| q.outer).collect();
     for qi in 0..quotes.len() {
         let q = &quotes[qi];

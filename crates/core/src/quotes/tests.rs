@@ -343,3 +343,9 @@ fn an_organisation_with_of_or_a_plural_possessive_is_kept_whole() {
     assert_eq!(got[0], (Some("Ann Lee".into()), Some("Ohio Department of Natural Resources Director Ann Lee said".into())));
     assert_eq!(got[1], (None, Some("The Riverside Parents' Association said".into())));
 }
+
+#[test]
+fn a_pronoun_after_an_unnamed_source_speaking_is_that_source() {
+    let text = "Mayor Ann Lee defended the cuts.\nA city official, who was not authorised to speak, said more were coming. “It will hurt,” he said.";
+    assert_eq!(speakers_of(&["Ann Lee"], text), [None]);
+}

@@ -20,6 +20,7 @@ use crate::text::{tokens_in, Token, TokenKind};
 use inverted::{ends_phrase, inverts, names_follow, noun_phrase_after};
 
 mod appositive;
+mod colon;
 mod guards;
 mod inverted;
 mod names;
@@ -253,6 +254,9 @@ pub(super) fn cue_in(body: &str, window: Span, names: &Names, side: Side) -> Opt
     let w = Words::new(body, window);
     let n = w.tokens.len();
     let verbs: Vec<usize> = (0..n).filter(|&i| guards::is_cue_verb(&w, i)).collect();
+    if side == Side::Before && verbs.is_empty() {
+        return colon::cue(&w, names);
+    }
     let verb = match side {
         // After a quote the cue comes at once: ", Salvadoran President Nayib Bukele said".
         // Or later, after a name and an appositive between commas: ", lead author Valeria Sosa, of

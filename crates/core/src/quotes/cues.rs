@@ -24,8 +24,8 @@ mod colon;
 mod guards;
 mod inverted;
 mod names;
-mod unnamed;
 mod subject;
+mod unnamed;
 
 /// Verbs (and "according") that introduce reported speech.
 pub(super) const SPEECH_VERBS: &[&str] = &[

@@ -340,7 +340,10 @@ fn inverted_names_after_an_occupation_before_for_and_after_a_role() {
 fn an_organisation_with_of_or_a_plural_possessive_is_kept_whole() {
     let text = "“We are sorry,” Ohio Department of Natural Resources Director Ann Lee said.\nThe Riverside Parents' Association said it was “deeply worried.”";
     let got = attributed(&[], text);
-    assert_eq!(got[0], (Some("Ann Lee".into()), Some("Ohio Department of Natural Resources Director Ann Lee said".into())));
+    assert_eq!(
+        got[0],
+        (Some("Ann Lee".into()), Some("Ohio Department of Natural Resources Director Ann Lee said".into()))
+    );
     assert_eq!(got[1], (None, Some("The Riverside Parents' Association said".into())));
 }
 
@@ -348,4 +351,10 @@ fn an_organisation_with_of_or_a_plural_possessive_is_kept_whole() {
 fn a_pronoun_after_an_unnamed_source_speaking_is_that_source() {
     let text = "Mayor Ann Lee defended the cuts.\nA city official, who was not authorised to speak, said more were coming. “It will hurt,” he said.";
     assert_eq!(speakers_of(&["Ann Lee"], text), [None]);
+}
+
+#[test]
+fn a_former_role_describes_the_person_just_named() {
+    let text = "Coach Ann Lee was sacked on Monday.\n“I will be back,” the former Leeds United striker said.";
+    assert_eq!(speakers_of(&["Ann Lee"], text), [Some("Ann Lee".into())]);
 }

@@ -44,7 +44,8 @@ fn opens_with_source(body: &str, s: Span, names: &Names) -> bool {
     let n = w.tokens.len();
     let head_end = (1..n.min(1 + MAX_SUBJECT_WORDS + 1)).find(|&k| !w.is_word(k) && w.text(k) != "-").unwrap_or(n);
     let head_end = (1..head_end).find(|&k| guards::is_cue_verb(&w, k)).unwrap_or(head_end);
-    let lowercase_head = head_end > 1 && w.is_word(head_end - 1) && !w.text(head_end - 1).starts_with(char::is_uppercase);
+    let lowercase_head =
+        head_end > 1 && w.is_word(head_end - 1) && !w.text(head_end - 1).starts_with(char::is_uppercase);
     if !lowercase_head {
         return false;
     }

@@ -87,6 +87,12 @@ impl Names<'_> {
             if theirs.is_empty() || theirs.iter().any(|r| phrase.fits(r)) || gives_age(np) {
                 return a.clone();
             }
+            // A past role ("the former county defender") describes the person just named too,
+            // unless the article gave it to someone else.
+            let someone_elses = self.roles.iter().filter(before).any(|r| phrase.fits(r));
+            if phrase.modifiers.iter().any(|m| m == "former") && !someone_elses {
+                return a.clone();
+            }
         }
         self.roles
             .iter()
@@ -135,15 +141,16 @@ pub(super) fn person_roles(words: &[Word], persons: &[(usize, String)], listed: 
     out
 }
 
-/// Is `np` a definite role phrase — "the" and up to three lowercase or modifying words ending in
-/// a role noun ("the president", "the Arsenal manager", "the team's owner")?
+/// Is `np` a definite role phrase — "the" and up to four lowercase or modifying words ending in
+/// a role noun ("the president", "the Arsenal manager", "the team's owner", "the former Notts
+/// County defender")?
 fn is_role_phrase(np: &str) -> bool {
     let words = words_of(np);
     let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
     // A hyphenated compound ("the 43-year-old leader") counts as one word.
     let count = np.split_whitespace().count();
     first.lower == "the"
-        && (2..=4).contains(&count)
+        && (2..=5).contains(&count)
         && !last.capital
         && (is_title_or_role(&last.lower) || gives_age(np))
 }

@@ -173,11 +173,27 @@ function showForm() {
 
 // --- The worker ---------------------------------------------------------------------------------
 
+/** The engine's worker: beside the page when served; in a single file made with `presslens site
+ * --with-import`, from the glue and binary it carries inline (a page from file:// may start a
+ * worker only from a blob: URL). */
+function workerScript() {
+  const inline = (kind) => document.querySelector(`script[data-presslens="worker-${kind}"]`)?.textContent.trim();
+  const glue = inline('glue');
+  const wasm = inline('wasm');
+  if (!glue || !wasm) return WORKER;
+  const text = new TextDecoder().decode(Uint8Array.from(atob(glue), (c) => c.charCodeAt(0)));
+  const start = `;wasm_bindgen({ module_or_path: Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0)) });`;
+  return URL.createObjectURL(new Blob([text, '\n', start], { type: 'text/javascript' }));
+}
+
+/** Saving as one file reads the explorer's own files from the site it was served from. */
+const canSave = () => /^https?:$/.test(location.protocol);
+
 function startWorker() {
   ready = false;
   panel.root.dataset.engine = 'loading';
   try {
-    worker = new Worker(WORKER);
+    worker = new Worker(workerScript());
   } catch (e) {
     failed(`The analysis could not start: ${e}`);
     return;
@@ -350,7 +366,8 @@ async function refreshKept() {
       el('span', { class: 'title' }, k.title),
       el('span', { class: 'meta' }, ` · ${k.articles.toLocaleString('en')} articles · ${Math.round(k.bytes / 1024).toLocaleString('en')} KB`),
       el('button', { type: 'button', 'data-test': 'studio-open', disabled: current, onclick: () => openKept(k.id) }, current ? 'Shown' : 'Open'),
-      el('button', { type: 'button', 'data-test': 'studio-save', disabled: saving != null, onclick: () => save(k) }, saving?.id === k.id ? 'Saving…' : 'Save as one file'),
+      el('button', { type: 'button', 'data-test': 'studio-save', disabled: saving != null || !canSave(), onclick: () => save(k),
+        title: canSave() ? null : 'Saving as one file needs the served explorer (this page is a file opened from disk)' }, saving?.id === k.id ? 'Saving…' : 'Save as one file'),
       el('button', { type: 'button', 'data-test': 'studio-delete', onclick: () => remove(k.id) }, 'Delete'));
   });
   panel.kept.replaceChildren(...(items.length ? items : [el('li', { class: 'studio-note' }, 'None yet.')]));

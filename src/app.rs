@@ -63,7 +63,7 @@ fn Explorer(data: &'static Data) -> impl IntoView {
             </div>
             <div class="masthead-tools">
                 <button type="button" class="own-open" data-test="own-open" on:click=|_| crate::studio::open() disabled=!crate::studio::available()
-                    title=if crate::studio::available() { "Analyse your own saved articles, here in this browser" } else { "Needs the served explorer (the single file cannot run the engine)" }>
+                    title=if crate::studio::available() { "Analyse your own saved articles, here in this browser" } else { "Needs the served explorer, or a single file made with presslens site --with-import" }>
                     "Your own articles"
                 </button>
                 <ThemeToggle/>

@@ -30,8 +30,8 @@ fn hook(name: &str) -> Option<Function> {
     Reflect::get(&studio, &name.into()).ok()?.dyn_into().ok()
 }
 
-/// Whether this page can open a reader's own articles (a served explorer; not the single file,
-/// which has no worker to run the engine in).
+/// Whether this page can open a reader's own articles: a served explorer, or a single file that
+/// carries the engine (`presslens site --single-file --with-import`).
 pub fn available() -> bool {
     hook("open").is_some()
 }

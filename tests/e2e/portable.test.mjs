@@ -102,7 +102,7 @@ test('the reader and the quote view print in black and white, without the contro
   const style = (selector, property) =>
     page.locator(selector).first().evaluate((el, p) => getComputedStyle(el)[p], property);
   // No controls on paper.
-  for (const selector of ['.tabs', '.theme-toggle']) {
+  for (const selector of ['.tabs', '.masthead-tools']) {
     if ((await page.locator(selector).count()) > 0) assert.equal(await style(selector, 'display'), 'none', selector);
   }
   // Changes are told apart by line, not by colour: struck through, underlined, boxed; all black.

@@ -12,7 +12,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { suite, visit, assertClean, assertInert, presslens, root, shot, dist } from './harness.mjs';
+import { suite, visit, assertClean, assertInert, presslens, root, shot, dist, violations } from './harness.mjs';
 
 const work = join(root, 'target', 'e2e', 'studio');
 const drop = join(work, 'my-story');
@@ -145,6 +145,31 @@ test('a folder of saved pages becomes a story in every view, with the command li
   assert.equal(await page.locator('h1').innerText(), builtin);
   assert.match(await page.locator('[data-test="notice"]').innerText(), /keeps no story/);
   await assertClean(page, problems, assert);
+  await context.close();
+});
+
+test('the single file made with --with-import imports a folder from file:// and keeps it over a reload', async () => {
+  const file = join(work, 'with-import.html');
+  presslens('site', '--single-file', file, '--with-import');
+  const { page, problems, context } = await site.open();
+  const url = pathToFileURL(file).href;
+  await visit(page, url);
+  await openPanel(page);
+  const requests = record(page);
+  await page.setInputFiles('[data-test="studio-folder"]', drop);
+  await page.click('[data-test="studio-start"]');
+  await page.waitForSelector('[data-test="studio-done"]', { timeout: 60_000 });
+  requests.stop();
+  assert.deepEqual(requests.seen.filter((u) => !u.startsWith('blob:')), [], 'no request during the import');
+  assert.deepEqual(await page.evaluate(() => presslens.matches()), cli.matches, 'the export equals the command line\'s');
+  const id = new URL(page.url()).searchParams.get('story');
+  assert.match(id ?? '', /^s[0-9a-f]+$/);
+  assert.ok(await page.locator(`[data-story="${id}"] [data-test="studio-save"]`).isDisabled(), 'no saving from a file on disk');
+  await visit(page, `${url}?story=${id}&view=quotes`);
+  await page.waitForSelector('[data-test="qrow"]');
+  assert.equal((await page.evaluate(() => presslens.corpus())).articles.length, cliArticles, 'kept over a reload from disk');
+  assert.deepEqual(problems.exceptions, []);
+  assert.deepEqual(await violations(page), [], 'Content-Security-Policy violations');
   await context.close();
 });
 

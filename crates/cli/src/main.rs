@@ -77,6 +77,10 @@ enum Command {
         /// Also, or instead, write the whole site as one HTML file that opens from disk.
         #[arg(long)]
         single_file: Option<PathBuf>,
+        /// The single file can also import a reader's own articles ("Your own articles"): it then
+        /// carries the engine, about 2.5 MB more.
+        #[arg(long, requires = "single_file")]
+        with_import: bool,
         /// The built viewer: a dist/ folder written by `trunk build --release`.
         #[arg(long, env = "PRESSLENS_VIEWER", default_value = "dist")]
         viewer: PathBuf,
@@ -152,9 +156,10 @@ fn main() -> ExitCode {
             }
         },
         Command::Bench { corpus, runs, threads } => bench(&corpus.corpus, runs, threads),
-        Command::Site { corpus, out, single_file, viewer } => {
+        Command::Site { corpus, out, single_file, with_import, viewer } => {
             let start = std::time::Instant::now();
-            with_corpus(&corpus.corpus, |c| site(c, &viewer, out.as_deref(), single_file.as_deref(), start))
+            let single = single_file.as_deref().map(|f| (f, with_import));
+            with_corpus(&corpus.corpus, |c| site(c, &viewer, out.as_deref(), single, start))
         }
         Command::Paint { corpus, html } => with_corpus(&corpus.corpus, |c| paint(c, &html)),
         Command::Import { corpus, paths } => import::import(&corpus.corpus, &paths),
@@ -170,7 +175,13 @@ fn main() -> ExitCode {
 
 /// `presslens site`: packs the corpus, then writes the site folder and/or the single file.
 /// `start` is when the command began, so the time reported includes reading and analysing.
-fn site(c: &Corpus, viewer: &Path, out: Option<&Path>, single: Option<&Path>, start: std::time::Instant) -> ExitCode {
+fn site(
+    c: &Corpus,
+    viewer: &Path,
+    out: Option<&Path>,
+    single: Option<(&Path, bool)>,
+    start: std::time::Instant,
+) -> ExitCode {
     let result = (|| -> Result<(), String> {
         let viewer = site::Viewer::read(viewer)?;
         let packed = presslens_core::pack::pack(c, presslens_core::pack::ARTICLES_PER_BUNDLE)
@@ -188,8 +199,8 @@ fn site(c: &Corpus, viewer: &Path, out: Option<&Path>, single: Option<&Path>, st
                 w.bytes as f64 / 1e6
             );
         }
-        if let Some(file) = single {
-            let page = site::single_file(&viewer, &packed, title, &screen)?;
+        if let Some((file, with_import)) = single {
+            let page = site::single_file(&viewer, &packed, title, &screen, with_import)?;
             std::fs::write(file, &page).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
             println!("{}: one file, {:.0} KB", file.display(), page.len() as f64 / 1024.0);
         }

@@ -105,7 +105,15 @@ fn copy_viewer(from: &Path, to: &Path, written: &mut Written) -> std::io::Result
 }
 
 /// Folds the viewer and the data into one HTML file (presslens_site::single_file).
-pub fn single_file(viewer: &Viewer, packed: &Packed, title: &str, screen: &str) -> Result<String, String> {
+/// With `with_import`, the file also carries the "Your own articles" panel and the engine's
+/// worker, so that it can import a reader's articles from disk too.
+pub fn single_file(
+    viewer: &Viewer,
+    packed: &Packed,
+    title: &str,
+    screen: &str,
+    with_import: bool,
+) -> Result<String, String> {
     let read =
         |name: &str| fs::read(viewer.dir.join(name)).map_err(|e| format!("{}: {e}", viewer.dir.join(name).display()));
     let text = |name: &str| String::from_utf8(read(name)?).map_err(|_| format!("{name}: not UTF-8"));
@@ -117,5 +125,15 @@ pub fn single_file(viewer: &Viewer, packed: &Packed, title: &str, screen: &str) 
         icon: read("favicon.svg").ok(),
         early: v.early.iter().map(|name| text(name)).collect::<Result<_, _>>()?,
     };
-    presslens_site::single_file(v, &parts, packed, title, screen)
+    let studio = if with_import {
+        Some(presslens_site::Studio {
+            panel: text("studio.js")?,
+            store: text("stories.js")?,
+            worker_glue: text("presslens-worker.js")?,
+            worker_wasm: read("presslens-worker_bg.wasm")?,
+        })
+    } else {
+        None
+    };
+    presslens_site::single_file(v, &parts, packed, title, screen, studio.as_ref())
 }

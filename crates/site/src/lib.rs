@@ -94,15 +94,56 @@ pub fn data_links(packed: &Packed) -> String {
         .collect()
 }
 
+/// What a single file needs to import a reader's own articles (`presslens site --single-file
+/// --with-import`): the "Your own articles" panel (public/studio.js and public/stories.js) and the
+/// engine's worker (its wasm-bindgen glue and binary), all from a built viewer.
+pub struct Studio {
+    pub panel: String,
+    pub store: String,
+    pub worker_glue: String,
+    pub worker_wasm: Vec<u8>,
+}
+
+impl Studio {
+    /// The panel and its store as one inline module that also puts the hook the explorer looks
+    /// for (`window.presslensStudio`, as public/boot.js does when served): the store becomes a
+    /// namespace object made in a scope of its own (its `export`s plain declarations there), in
+    /// place of the panel's import of it.
+    fn module(&self) -> Result<String, String> {
+        const IMPORT: &str = "import * as stories from './stories.js';";
+        if !self.panel.contains(IMPORT) {
+            return Err("studio.js: no import of stories.js to fold in".into());
+        }
+        let unexported = |text: &str| {
+            text.lines().map(|l| l.strip_prefix("export ").unwrap_or(l)).fold(String::new(), |acc, l| acc + l + "\n")
+        };
+        let store = format!(
+            "const stories = (() => {{\n{}return {{ list, read, put, remove }};\n}})();",
+            unexported(&self.store)
+        );
+        let panel = unexported(&self.panel.replacen(IMPORT, &store, 1));
+        let module =
+            format!("{panel}\nwindow.presslensStudio = Object.freeze({{ open, read: (id) => stories.read(id) }});\n");
+        if module.to_ascii_lowercase().contains("</script") {
+            return Err("studio.js or stories.js: not a script that can be inlined".into());
+        }
+        Ok(module)
+    }
+}
+
 /// Folds the viewer and the data into one HTML file: the style sheet, the icon, the wasm-bindgen
 /// glue and the wasm binary inline, the data files as inline data blocks, under a
 /// Content-Security-Policy that allows exactly the inline script and style by their digests.
+/// With `studio`, the file can also import a reader's own articles: the panel as one more inline
+/// module, the engine's worker as two inline data blocks (about 2.5 MB) that the panel starts from a
+/// `blob:` URL, the one thing the policy then allows besides.
 pub fn single_file(
     viewer: &Viewer,
     parts: &Parts,
     packed: &Packed,
     title: &str,
     screen: &str,
+    studio: Option<&Studio>,
 ) -> Result<String, String> {
     let wasm = B64.encode(&parts.wasm);
     let icon = parts.icon.as_deref().map(|b| B64.encode(b)).unwrap_or_default();
@@ -113,16 +154,21 @@ pub fn single_file(
     if let Some((name, _)) = viewer.early.iter().zip(early).find(|(_, s)| s.to_ascii_lowercase().contains("</script")) {
         return Err(format!("{name}: not a script that can be inlined"));
     }
-    let scripts: Vec<String> = early.iter().chain([&script]).map(|s| digest(s)).collect();
+    let panel = studio.map(Studio::module).transpose()?;
+    let scripts: Vec<String> = early.iter().chain(&panel).chain([&script]).map(|s| digest(s)).collect();
     let csp = [
         "default-src 'none'".to_string(),
         format!("script-src {} 'wasm-unsafe-eval'", scripts.join(" ")),
+        if studio.is_some() { "worker-src blob:".into() } else { String::new() },
         format!("style-src {}", digest(css)),
         "img-src data:".into(),
         "base-uri 'none'".into(),
         "form-action 'none'".into(),
         "object-src 'none'".into(),
     ]
+    .into_iter()
+    .filter(|d| !d.is_empty())
+    .collect::<Vec<_>>()
     .join("; ");
     let page = viewer.page(title, screen).ok_or_else(|| viewer.no_screen("index.html"))?;
     let drop: Vec<_> = html::tags(&page)
@@ -147,8 +193,18 @@ pub fn single_file(
         })
         .collect();
     let early: String = early.iter().map(|s| format!("<script>{s}</script>\n")).collect();
+    let studio: String = match (studio, panel) {
+        (Some(st), Some(panel)) => format!(
+            "<script type=\"application/octet-stream\" {DATA_ATTR}=\"worker-glue\">{}</script>\n\
+             <script type=\"application/octet-stream\" {DATA_ATTR}=\"worker-wasm\">{}</script>\n\
+             <script type=\"module\">{panel}</script>\n",
+            B64.encode(&st.worker_glue),
+            B64.encode(&st.worker_wasm)
+        ),
+        _ => String::new(),
+    };
     let head = format!(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\">\n<style>{css}</style>\n{early}{data}<script type=\"module\">{script}</script>\n"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\">\n<style>{css}</style>\n{early}{data}{studio}<script type=\"module\">{script}</script>\n"
     );
     let page = html::in_head(&html::without(&page, drop), &head).ok_or("the viewer's index.html has no </head>")?;
     for t in html::tags(&page) {

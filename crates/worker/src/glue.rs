@@ -147,7 +147,7 @@ async fn single(data: &JsValue) -> Result<String, String> {
         early,
     };
     let screen = presslens_site::paint::first_screen(&corpus);
-    presslens_site::single_file(&viewer, &parts, &packed, &corpus.story.title, &screen)
+    presslens_site::single_file(&viewer, &parts, &packed, &corpus.story.title, &screen, None)
 }
 
 /// One of the site's own files, relative to `base`.

@@ -54,6 +54,9 @@ impl Score {
         self.clauses_ok as f64 / self.total.max(1) as f64
     }
     fn summary(&self, set: &str) -> String {
+        if self.total == 0 {
+            return format!("{set}: no articles (between held-out sets)");
+        }
         format!(
             "{set}: {} quotations: speaker right {:.1}% (budget 97%), clause exact {:.1}% (budget 95%)",
             self.total,
@@ -123,7 +126,8 @@ fn speakers_and_clauses_against_their_budgets() {
     println!("{report}");
     // Each held-out set is scored once as written (tests/heldout/README.md), then tuned on and
     // moved into the development set; a newer set goes into `speakers/`, scored against the same
-    // budgets.
+    // budgets. The floor below (s40–s55's first score) is asserted only while
+    // `speakers/` holds articles; an empty or absent folder scores nothing and asserts nothing.
     assert_budgets(&dev, "dev", &report);
     if held.total > 0 {
         assert!(

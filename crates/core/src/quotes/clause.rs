@@ -112,13 +112,15 @@ fn marks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     })
 }
 
-/// Does a closing quote mark come right before `at` in its paragraph, past spaces and commas?
+/// Does a quoted part that does not end its sentence come right before `at` in its paragraph: a
+/// closing mark with a comma before it (“…,” she said) or after it (“…”, she said)?
 fn follows_quote(body: &str, para: Span, at: usize) -> bool {
-    let text = body.get((para.start as usize).min(at)..at).unwrap_or("");
-    let text = text.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
-    let mut chars = text.chars().rev();
-    let last = chars.next();
-    last.is_some_and(|c| matches!(c, '”' | '"' | '»') || (c == '’' && is_mark(c, chars.next())))
+    let text = body.get((para.start as usize).min(at)..at).unwrap_or("").trim_end();
+    let comma_after = text.ends_with(',');
+    let mut chars = text.trim_end_matches(',').chars().rev();
+    let (last, before) = (chars.next(), chars.next());
+    let closes = last.is_some_and(|c| matches!(c, '”' | '"' | '»') || (c == '’' && is_mark(c, before)));
+    closes && (comma_after || before == Some(','))
 }
 
 /// Past spaces, commas and dashes from `from`, not beyond `limit`.

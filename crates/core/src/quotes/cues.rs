@@ -3,18 +3,20 @@
 //!
 //! A cue is looked for inside a dash-inserted attribution first, then right after the quote in
 //! the same sentence, then before it in the same sentence. A pronoun takes the subject of the
-//! nearest sentence naming a person (`pronouns`). The subject may stand before an appositive
-//! (`appositive`) or an "of" phrase ("Jenna Park of the National Hurricane Center said"); an
-//! inverted speaker ("said Tomas Berg") must end where a name ends. A quotation with no cue
-//! continues the previous speaker (a role phrase, "the president said", is read by `speakers`
-//! against the same antecedent); it shares the previous quotation's cue when it continues its
-//! sentence or opens the next sentence of the same paragraph ("“…,” X said. “…”"). Names are
-//! resolved by [`Names`]; the clause shown as the
+//! nearest sentence naming a person (`pronouns`); after a sentence in which an unnamed source
+//! speaks, it refers to that source (`unnamed`). The subject may stand before an appositive
+//! (`appositive`) or an "of" phrase ("Jenna Park of the National Hurricane Center said", `names`);
+//! an inverted speaker ("said Tomas Berg") must end where a name ends (`inverted`). A clause with
+//! no speech verb that ends in a colon before the quote gives its subject (`colon`). A quotation
+//! with no cue continues the previous speaker (a role phrase, "the president said", is read by
+//! `speakers` against the same antecedent; after an unnamed source, nobody); it shares the
+//! previous quotation's cue when it continues its sentence or opens the next sentence of the same
+//! paragraph ("“…,” X said. “…”"). Names are resolved by [`Names`]; the clause shown as the
 //! attribution is `clause`'s business.
 
 use super::clause::{self, clause_end, clause_start};
 use super::paragraph_of;
-use super::speakers::{is_title_or_role, Names};
+use super::speakers::Names;
 use crate::model::{Quote, Span};
 use crate::text::{tokens_in, Token, TokenKind};
 use inverted::{ends_phrase, inverts, names_follow, noun_phrase_after};
@@ -305,11 +307,11 @@ fn speaker_phrase(w: &Words, verb: usize) -> (String, Option<Span>) {
         return noun_phrase_after(w, verb + 1);
     }
     match noun_phrase_before(w, verb) {
-        (np, Some(span)) if !np.is_empty() => of_phrase(w, np, span),
+        (np, Some(span)) if !np.is_empty() => names::of_phrase(w, np, span),
         // "Okafor, who pushed for the project, called"; "The team's owner, Gerald Whitcomb, told".
         _ if !verb_lower.ends_with("ing") && verb > 0 && w.text(verb - 1) == "," => {
             match appositive::subject(w, verb - 1) {
-                Some((np, Some(span))) if !np.is_empty() => of_phrase(w, np, span),
+                Some((np, Some(span))) if !np.is_empty() => names::of_phrase(w, np, span),
                 _ => (String::new(), None),
             }
         }
@@ -324,58 +326,6 @@ fn speaker_phrase(w: &Words, verb: usize) -> (String, Option<Span>) {
         }
         _ => (String::new(), None),
     }
-}
-
-/// "Forecaster Jenna Park of the National Hurricane Center", "Analyst Priya Raman of Hollins
-/// Research": the speaker is the name before "of"; the phrase keeps its whole span. So for a role
-/// of an organisation whose name runs on ("A spokesperson for the Department of Health and Social
-/// Care"): the phrase before the organisation speaks, and names nobody.
-fn of_phrase(w: &Words, mut np: String, mut span: Span) -> (String, Option<Span>) {
-    let mut first = w.tokens.iter().position(|t| t.span.start == span.start).unwrap_or(0);
-    // The phrase limit may have cut the head off: "[A senior official] at state railway company IP".
-    let cut_head = first >= 1
-        && w.is_word(first)
-        && w.is_word(first - 1)
-        && matches!(w.lower(first).as_str(), "at" | "with" | "for");
-    let mut next = if cut_head { Some(first) } else { link_before(w, first) };
-    while let Some(k) = next {
-        match noun_phrase_before(w, k) {
-            (head, Some(h)) if !head.is_empty() => {
-                (np, span) = (head, Span { start: h.start, end: span.end });
-                first = w.tokens.iter().position(|t| t.span.start == h.start).unwrap_or(0);
-            }
-            // No head before a cut phrase after all: it may still follow a link.
-            _ if k == first => {}
-            _ => break,
-        }
-        next = link_before(w, first);
-    }
-    let ends_in_name = np.split_whitespace().last().is_some_and(|x| x.starts_with(char::is_uppercase));
-    // "Department of Natural Resources Director Ann Lee": the name follows a title after "of".
-    let titled_after = |k: usize| np[k..].split_whitespace().any(|x| is_title_or_role(&x.to_lowercase()));
-    match np.find(" of ") {
-        Some(k)
-            if ends_in_name
-                && !titled_after(k)
-                && np[..k].split_whitespace().any(|x| x.starts_with(char::is_uppercase)) =>
-        {
-            (np[..k].to_string(), Some(span))
-        }
-        _ => (np, Some(span)),
-    }
-}
-
-/// The word just before the phrase at `first` that ties it to a head before that: "Department
-/// *of* Health", "Health *and* Social Care" (between capitalised words), "spokesperson *for*",
-/// "official *at*", "researcher *with*".
-fn link_before(w: &Words, first: usize) -> Option<usize> {
-    let k = first.checked_sub(1).filter(|&k| k >= 1 && w.is_word(k) && w.is_word(k - 1))?;
-    let links = match w.lower(k).as_str() {
-        "of" | "and" => w.text(k - 1).starts_with(char::is_uppercase),
-        "at" | "for" | "with" => true,
-        _ => false,
-    };
-    links.then_some(k)
 }
 
 /// "shot back", "hit back", "fired back": a verb of reply when "back" follows.

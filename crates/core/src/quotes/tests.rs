@@ -358,3 +358,9 @@ fn a_former_role_describes_the_person_just_named() {
     let text = "Coach Ann Lee was sacked on Monday.\n“I will be back,” the former Leeds United striker said.";
     assert_eq!(speakers_of(&["Ann Lee"], text), [Some("Ann Lee".into())]);
 }
+
+#[test]
+fn a_cue_opening_the_sentence_after_a_quotation_is_not_between_two_parts() {
+    let text = "Lee backed the “plan for the valley.” She said the town would get “new jobs” soon.";
+    assert_eq!(attributed(&["Ann Lee"], text)[1].1.as_deref(), Some("She said"));
+}

@@ -126,12 +126,12 @@ fn speakers_and_clauses_against_their_budgets() {
     println!("{report}");
     // Each held-out set is scored once as written (tests/heldout/README.md), then tuned on and
     // moved into the development set; a newer set goes into `speakers/`, scored against the same
-    // budgets. The floor below (s40–s55's first score) is asserted only while
+    // budgets. The floor below (s102–s119's score as written) is asserted only while
     // `speakers/` holds articles; an empty or absent folder scores nothing and asserts nothing.
     assert_budgets(&dev, "dev", &report);
     if held.total > 0 {
         assert!(
-            held.speaker_share() >= 0.841 && held.clause_share() >= 0.884,
+            held.speaker_share() >= 0.750 && held.clause_share() >= 0.898,
             "held-out: below its first score\n{report}"
         );
     }

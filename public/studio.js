@@ -97,7 +97,7 @@ function build() {
       el('button', { type: 'button', 'data-test': 'studio-close', onclick: close }, 'Close')),
     el('p', { class: 'studio-private' },
       'Analysed here, in this browser: nothing of your files leaves this computer. Saved web pages (.html), text files, zips, a news archive\'s CSV or JSON list, and a story.toml.'),
-    drop, manifestNote, form, el('div', { class: 'studio-actions' }, start), progress, outcome,
+    progress, outcome, drop, manifestNote, form, el('div', { class: 'studio-actions' }, start),
     el('section', { class: 'studio-kept', 'aria-labelledby': 'studio-kept-title' },
       el('h3', { id: 'studio-kept-title' }, 'Kept in this browser'), storage, el('p', {}, builtin), kept));
   root.addEventListener('keydown', (e) => {

@@ -216,37 +216,29 @@ test('a story.toml error is shown with its line, and nothing opens', async () =>
   await context.close();
 });
 
-/** A zip of one entry: `size` bytes of zeros, deflated. */
+/** Little-endian fields, each [width in bytes, value], one after the other. */
+const fields = (...fs) =>
+  Buffer.concat(fs.map(([n, v]) => {
+    const b = Buffer.alloc(n);
+    if (n === 2) b.writeUInt16LE(v);
+    else b.writeUInt32LE(v);
+    return b;
+  }));
+
+/** A zip of one entry: `size` bytes of zeros, deflated (local header, data, central directory,
+ * end record; no extra fields, no comment). */
 function zipOfZeros(name, size) {
   const data = Buffer.alloc(size);
   const packed = deflateRawSync(data, { level: 9 });
   const crc = crc32(data);
   const nameBytes = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(packed.length, 18);
-  local.writeUInt32LE(size, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(packed.length, 20);
-  central.writeUInt32LE(size, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
+  // version, flags, method (8: deflate), time, date, crc, sizes, name length, extra length
+  const entry = [[2, 0], [2, 8], [2, 0], [2, 0], [4, crc], [4, packed.length], [4, size], [2, nameBytes.length], [2, 0]];
+  const local = fields([4, 0x04034b50], [2, 20], ...entry);
+  // made by, then the entry, comment length, disk, attributes, offset of the local header
+  const central = fields([4, 0x02014b50], [2, 20], [2, 20], ...entry, [2, 0], [2, 0], [2, 0], [4, 0], [4, 0]);
   const cdOffset = local.length + nameBytes.length + packed.length;
-  const cdSize = central.length + nameBytes.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(cdSize, 12);
-  end.writeUInt32LE(cdOffset, 16);
+  const end = fields([4, 0x06054b50], [2, 0], [2, 0], [2, 1], [2, 1], [4, central.length + nameBytes.length], [4, cdOffset], [2, 0]);
   return Buffer.concat([local, nameBytes, packed, central, nameBytes, end]);
 }
 

@@ -92,7 +92,7 @@ function build() {
   const builtin = el('button', { type: 'button', class: 'link', 'data-test': 'studio-builtin', onclick: backToBuiltin }, 'Back to the built-in story');
   const kept = el('ul', { 'data-test': 'studio-kept' });
   const root = el('section', { class: 'studio', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'studio-title', 'data-test': 'studio', 'data-engine': 'loading' },
-    el('header', { class: 'studio-head' },
+    el('div', { class: 'studio-head' },
       el('h2', { id: 'studio-title', tabindex: '-1' }, 'Your own articles'),
       el('button', { type: 'button', 'data-test': 'studio-close', onclick: close }, 'Close')),
     el('p', { class: 'studio-private' },

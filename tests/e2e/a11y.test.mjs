@@ -48,6 +48,22 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
+test('the "Your own articles" panel: no axe violation in either theme, Escape closes it and focus returns', async () => {
+  for (const scheme of ['light', 'dark']) {
+    const { page, context } = await site.open({ bypassCSP: true, colorScheme: scheme });
+    await visit(page, site.url);
+    await page.focus('[data-test="own-open"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-test="studio"][data-engine="ready"]', { timeout: 30_000 });
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'studio-title', 'focus moves into the panel');
+    assert.deepEqual(await axe(page), [], `${scheme} theme`);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-test="studio"]', { state: 'hidden' });
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.test), 'own-open', 'focus returns to the button');
+    await context.close();
+  }
+});
+
 test('a facet checkbox is reached with Tab and toggled with Space, and the list follows', async () => {
   const { page, problems, context } = await site.open();
   await visit(page, site.url);

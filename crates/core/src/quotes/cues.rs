@@ -365,7 +365,8 @@ pub(super) fn noun_phrase_before(w: &Words, verb: usize) -> (String, Option<Span
             taken += 1;
             continue;
         }
-        if (lower.ends_with("ly") || matches!(lower.as_str(), "also" | "then" | "later" | "again" | "further"))
+        if (lower.ends_with("ly")
+            || matches!(lower.as_str(), "also" | "then" | "later" | "again" | "further" | "now" | "still"))
             && first == verb
         {
             last = i; // "reportedly stated": the adverb is not part of the name

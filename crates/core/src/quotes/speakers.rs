@@ -9,6 +9,7 @@
 //! name. Hand-written aliases are tried first and win over anything inferred. This module does not
 //! find cues or quotes; `cues` asks it to resolve the noun phrase a cue names.
 
+mod orgs;
 mod people;
 mod roles;
 
@@ -118,6 +119,8 @@ pub struct Names<'a> {
     people: Vec<(String, String)>,
     /// (byte offset, full name) of every mention of a person, listed or not (see `people`).
     pub(super) persons: Vec<(usize, String)>,
+    /// Every mention of an organisation, in order.
+    orgs: Vec<orgs::Org>,
 }
 
 fn words_of(body: &str) -> Vec<Word> {
@@ -211,7 +214,8 @@ impl<'a> Names<'a> {
     pub fn new(body: &str, speakers: &'a [Speaker]) -> Self {
         let words = words_of(body);
         let persons = people::person_mentions(&words);
-        let mut names = Names { speakers, roles: Vec::new(), mentions: Vec::new(), people: Vec::new(), persons };
+        let orgs = orgs::org_mentions(body, &words);
+        let mut names = Names { speakers, roles: Vec::new(), mentions: Vec::new(), people: Vec::new(), persons, orgs };
         let parts = name_parts(speakers);
         let mut i = 0;
         while i < words.len() {
@@ -262,6 +266,9 @@ impl<'a> Names<'a> {
         }
         if let Some(s) = self.by_role(np, at) {
             return (Some(s), None);
+        }
+        if let Some(org) = self.organisation(np, at) {
+            return (None, Some(org));
         }
         (None, self.printed(np))
     }

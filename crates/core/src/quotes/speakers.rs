@@ -61,6 +61,7 @@ const TITLES: &[&str] = &[
     "lt",
     "maj",
     "minister",
+    "mp",
     "mr",
     "mrs",
     "ms",

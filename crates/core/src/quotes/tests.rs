@@ -393,3 +393,11 @@ fn a_kind_noun_refers_back_to_the_organisation_of_that_kind() {
     let who: Vec<_> = q.iter().map(|x| x.1.as_deref()).collect();
     assert_eq!(who, [Some("Ostrava Capital"), Some("UNHCR"), None]);
 }
+
+#[test]
+fn an_mp_is_a_title_and_an_office_may_hold_a_possessive_title() {
+    let text = "Local MP Dana Reyes called for answers, saying “enough.”\nThe Kent County District Attorney's Office said it would appeal. “We disagree,” the office said.";
+    let got = attributed(&[], text);
+    assert_eq!(got[0].0.as_deref(), Some("Dana Reyes"));
+    assert_eq!(got[1].0.as_deref(), Some("Kent County District Attorney's Office"));
+}

@@ -118,7 +118,7 @@ fn run_end(body: &str, words: &[Word], i: usize) -> usize {
         let plural_possessive = prev.lower.ends_with('s') && matches!(gap, "' " | "’ ") && w.capital;
         // A title after the name starts a person's name ("… Natural Resources Director Ann Lee").
         if !(w.joined || plural_possessive)
-            || is_title_or_role(&w.lower)
+            || (is_title_or_role(&w.lower) && !w.possessive)
             || (prev.possessive && !HEADS.contains(&w.lower.as_str()))
         {
             break;

@@ -60,7 +60,9 @@ pub fn attribution(body: &str, paragraphs: &[Span], q: &Quote) -> Option<Span> {
         && body
             .get(cue.end as usize..q.outer.start as usize)
             .is_some_and(|gap| marks(gap).next().is_some() && ends_sentence(gap));
-    let span = if shared {
+    let span = if let Some(dashed) = between_dashes(body, q, cue) {
+        dashed
+    } else if shared {
         Span::new(cue.start as usize, after_end(body, cue.start as usize, cue.end as usize, para.end as usize))
     } else if cue.start >= q.outer.end {
         let start = skip_gap(body, q.outer.end as usize, cue.start as usize);
@@ -82,6 +84,27 @@ pub fn attribution(body: &str, paragraphs: &[Span], q: &Quote) -> Option<Span> {
         cue
     };
     Some(trim(body, span))
+}
+
+/// A dash, as a cue set inside a quotation is marked off.
+fn is_dash(c: char) -> bool {
+    matches!(c, '—' | '–' | '-')
+}
+
+/// The words between the dashes when the cue is set between two spaced dashes inside its
+/// quotation or at its split ("“… — explained economist Ann Lee, of the institute — …”").
+fn between_dashes(body: &str, q: &Quote, cue: Span) -> Option<Span> {
+    let (start, end) = (cue.start as usize, cue.end as usize);
+    let before = body.get(..start)?.trim_end();
+    let open = before.len().checked_sub(before.chars().next_back().filter(|&c| is_dash(c))?.len_utf8())?;
+    let rest = body.get(end..)?;
+    let close = rest.find(|c: char| is_dash(c) || is_mark(c, None) || c == '\n')?;
+    let close = end + close;
+    let spaced = body[..open].ends_with(' ') && body[close..].chars().nth(1) == Some(' ');
+    let inside = q.outer.start as usize..=q.outer.end as usize;
+    let in_quote = inside.contains(&open) || inside.contains(&close) || q.outer.end as usize == open;
+    (is_dash(body[close..].chars().next()?) && spaced && in_quote && !ends_sentence(&body[end..close]))
+        .then(|| Span::new(open, close + body[close..].chars().next().map_or(1, char::len_utf8)))
 }
 
 /// Is `c`, after the character `prev`, a quote mark? Double marks and ‘ always are; ’ is one only

@@ -1,7 +1,7 @@
 //! Attribution cues: the speech verb next to a quotation ("Rubio said", "said Rubio", "according
 //! to Bukele", "he added", "…, saying") and the speaker it names.
 //!
-//! A cue is looked for inside a dash-inserted attribution first, then right after the quote in
+//! A cue is looked for inside a dash-inserted attribution first (a long one, `dashed`), then right after the quote in
 //! the same sentence, then before it in the same sentence. A pronoun takes the subject of the
 //! nearest sentence naming a person (`pronouns`); after a sentence in which an unnamed source
 //! speaks, it refers to that source (`unnamed`). The subject may stand before an appositive
@@ -23,6 +23,7 @@ use inverted::{ends_phrase, inverts, names_follow, noun_phrase_after};
 
 mod appositive;
 mod colon;
+mod dashed;
 mod guards;
 mod inverted;
 mod names;
@@ -94,6 +95,7 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "urged",
     "vowed",
     "warned",
+    "warns",
     "writes",
     "writing",
     "wrote",
@@ -170,7 +172,9 @@ pub(super) fn attribute(body: &str, paragraphs: &[Span], names: &Names, mut quot
         // sentence first; the next sentence's cue belongs to what follows it.
         let after_cue = || if leads_on { None } else { cue_in(body, after, names, Side::After) };
         let before_cue = || cue_in(body, before, names, Side::Before);
-        let found = q.cue.and_then(|c| cue_in(body, c, names, Side::Before)).or_else(|| {
+        // A dashed attribution: split off by `quotes`, or a long one inside an unsplit quotation.
+        let long = q.cue.is_none().then(|| dashed::long_cue(body, q.inner)).flatten();
+        let found = q.cue.or(long).and_then(|c| cue_in(body, c, names, Side::Before)).or_else(|| {
             // A quotation inside its sentence whose after-words go on with "and" ("called the
             // closure “…” and said …") belongs to the cue before it, when there is one.
             let goes_on = body.get(after.start as usize..after.end as usize).is_some_and(|t| {
@@ -379,7 +383,8 @@ pub(super) fn noun_phrase_before(w: &Words, verb: usize) -> (String, Option<Span
             break;
         }
         first = i;
-        taken += 1;
+        // The parts of a hyphenated compound ("the Lima-based Centre") count once.
+        taken += usize::from(!(i + 1 < verb && joins_compound(w, i + 1)));
         all_capital &= w.text(i).starts_with(char::is_uppercase);
         if matches!(lower.as_str(), "a" | "an" | "the") {
             break;

@@ -27,9 +27,12 @@ pub(super) fn subject(w: &Words, comma: usize) -> Option<(String, Option<Span>)>
             names.push(name);
         }
         let (head, span) = noun_phrase_before(w, open);
-        let span = span?;
+        let (head, span) = role_of(w, head, span?);
         let first = w.tokens.iter().position(|t| t.span.start == span.start)?;
-        if first > 0 && w.text(first - 1) == "," {
+        // A role whose name the appositive gives opens the subject; a comma before it closes a
+        // fronted phrase ("Announcing the award, the chair of the judges, the historian …,").
+        let named_role = !names.is_empty() && head.split_whitespace().next().is_some_and(|x| x == "the");
+        if first > 0 && w.text(first - 1) == "," && !named_role {
             end = first - 1; // another appositive before this one
             continue;
         }
@@ -85,8 +88,35 @@ fn opening_comma(w: &Words, end: usize) -> Option<usize> {
         .find(|&k| w.text(k) == ",")
 }
 
-/// A name of two or more capitalised words filling `from..to`: "Gerald Whitcomb".
-fn name_between(w: &Words, from: usize, to: usize) -> Option<(String, Span)> {
+/// A role whose "of" phrase the phrase before the comma stopped at: "the chair of the judges".
+fn role_of(w: &Words, head: String, span: Span) -> (String, Span) {
+    let Some(first) = w.tokens.iter().position(|t| t.span.start == span.start) else { return (head, span) };
+    let lowercase = |k: usize| w.is_word(k) && !w.text(k).starts_with(char::is_uppercase);
+    if first < 2 || w.lower(first - 1) != "of" || !lowercase(first - 2) {
+        return (head, span);
+    }
+    match noun_phrase_before(w, first - 1) {
+        (role, Some(r)) if role.split_whitespace().next().is_some_and(|x| x.eq_ignore_ascii_case("the")) => {
+            let span = Span { start: r.start, end: span.end };
+            (span.slice(w.body).to_string(), span)
+        }
+        _ => (head, span),
+    }
+}
+
+/// Lowercase words of a role that may open a name between commas: "the historian Robert Asante".
+const MAX_ROLE_WORDS: usize = 2;
+
+/// A name of two or more capitalised words filling `from..to`, perhaps after "the" and a role of
+/// one or two lowercase words: "Gerald Whitcomb", "the historian Robert Asante".
+fn name_between(w: &Words, mut from: usize, to: usize) -> Option<(String, Span)> {
+    if from < to && w.lower(from) == "the" {
+        let lowercase = |k: &usize| w.is_word(*k) && !w.text(*k).starts_with(char::is_uppercase);
+        let role = (from + 1..to).take_while(lowercase).count();
+        if (1..=MAX_ROLE_WORDS).contains(&role) {
+            from += 1 + role;
+        }
+    }
     let words: Vec<usize> = (from..to).collect();
     let all_names =
         words.len() >= 2 && words.iter().all(|&k| w.is_word(k) && w.text(k).starts_with(char::is_uppercase));
@@ -94,4 +124,27 @@ fn name_between(w: &Words, from: usize, to: usize) -> Option<(String, Span)> {
         let span = Span { start: w.tokens[from].span.start, end: w.tokens[to - 1].span.end };
         (span.slice(w.body).to_string(), span)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn subject_of(text: &str) -> Option<String> {
+        let w = Words::new(text, Span::new(0, text.len()));
+        let comma = (0..w.tokens.len()).rfind(|&k| w.text(k) == ",")?;
+        subject(&w, comma).and_then(|(np, span)| span.map(|s| format!("{np} | {}", s.slice(text))))
+    }
+
+    #[test]
+    fn a_role_with_an_of_phrase_and_a_named_role_between_commas() {
+        assert_eq!(
+            subject_of("At the launch, the head of the panel, the geologist Mara Quist, said").as_deref(),
+            Some("Mara Quist | the head of the panel, the geologist Mara Quist")
+        );
+        assert_eq!(
+            subject_of("The team's owner, Gerald Whitcomb, told").as_deref(),
+            Some("Gerald Whitcomb | The team's owner, Gerald Whitcomb")
+        );
+    }
 }

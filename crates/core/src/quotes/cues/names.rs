@@ -95,6 +95,14 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphenated_compound_counts_once_before_an_of_name() {
+        let text = "Ana Ortiz of the Quito-based Institute for Andean Studies said";
+        let w = Words::new(text, Span::new(0, text.len()));
+        let verb = (0..w.tokens.len()).rfind(|&i| w.text(i) == "said").unwrap();
+        assert_eq!(super::super::speaker_phrase(&w, verb).0, "Ana Ortiz");
+    }
+
+    #[test]
     fn a_plural_possessive_stays_in_the_name() {
         assert_eq!(before_verb("The Riverside Teachers' Union said"), "The Riverside Teachers' Union");
         assert_eq!(before_verb("the players’ union said"), "the players’ union");

@@ -128,7 +128,7 @@ fn person_signs(words: &[Word], start: usize, end: usize) -> bool {
         return false;
     }
     let before = start.checked_sub(1).map(|k| &words[k]);
-    if before.is_some_and(|b| DETERMINERS.contains(&b.lower.as_str())) {
+    if before.is_some_and(|b| DETERMINERS.contains(&b.lower.as_str())) || names_place(words, start) {
         return false;
     }
     // Only spaces (or the full stop of a short title: "Rev.", "Sen.") may separate the two.
@@ -152,4 +152,26 @@ fn is_verb_like(lower: &str) -> bool {
     super::super::cues::is_speech_verb(lower)
         || matches!(lower, "was" | "is" | "has" | "had" | "led" | "scored" | "made" | "struck" | "took")
         || (lower.ends_with("ed") && lower.len() > 4)
+}
+
+/// Prepositions after which a run of capitalised words names a place ("in San José").
+const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside"];
+
+/// Does the run starting at `start` name a place: right after "in", "near" or "outside", or after
+/// a comma that follows such a place ("in San José, Costa Rica")?
+fn names_place(words: &[Word], start: usize) -> bool {
+    let after_preposition = |k: usize| {
+        k > 0 && words[k].joined && PLACE_PREPOSITIONS.contains(&words[k - 1].lower.as_str()) && words[k].capital
+    };
+    if after_preposition(start) {
+        return true;
+    }
+    if !words[start].comma {
+        return false;
+    }
+    let mut k = start;
+    while k > 0 && words[k - 1].capital && (k == start || words[k].joined) {
+        k -= 1;
+    }
+    k < start && after_preposition(k)
 }

@@ -62,3 +62,13 @@ fn a_surname_joins_the_full_name_the_article_gives() {
     assert_eq!(who(body, &sp, "A U.S. official"), "nobody");
     assert_eq!(who(body, &sp, "Bukele’s spokesman"), "nobody");
 }
+
+#[test]
+fn a_place_after_in_and_its_country_are_no_people() {
+    let body = "Speaking in San José, Costa Rica, the next stop on her tour, Ana Reyes said it was fair.";
+    let people: Vec<String> = people::person_mentions(&words_of(body)).into_iter().map(|(_, n)| n).collect();
+    assert_eq!(people, ["Ana Reyes"]);
+    let body = "Costa Rica, the host, and Daniel Pruitt, 47, spoke.";
+    let people: Vec<String> = people::person_mentions(&words_of(body)).into_iter().map(|(_, n)| n).collect();
+    assert_eq!(people, ["Costa Rica", "Daniel Pruitt"]);
+}

@@ -243,8 +243,13 @@ impl Ahead<'_> {
     /// second determiner. False (and nothing taken) when no word follows the determiner.
     fn noun_phrase(&mut self) -> bool {
         let saved = (self.i, self.end);
-        if self.word().is_some_and(|w| DETERMINERS.contains(&w.as_str())) {
+        let determiner = self.word().filter(|w| DETERMINERS.contains(&w.as_str()));
+        if determiner.is_some() {
             self.take();
+            // "her" with no noun after it is the object itself ("called her “…”").
+            if determiner.as_deref() == Some("her") && self.word().is_none() {
+                return true;
+            }
         }
         let mut taken = 0;
         while taken < 3 {
@@ -352,4 +357,26 @@ pub(super) fn is_abbreviation(word: &str) -> bool {
                 | "Rev"
                 | "Fr"
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Speaker;
+
+    fn clause(text: &str) -> Option<String> {
+        let sp = [Speaker { name: "Ann Lee".into(), aliases: Vec::new() }];
+        let a = crate::testkit::article("a", text);
+        let q = crate::quotes::find_quotes(0, &a.body, &a.paragraphs, &sp);
+        super::attribution(&a.body, &a.paragraphs, q.first()?).map(|s| s.slice(&a.body).to_string())
+    }
+
+    #[test]
+    fn her_as_the_object_of_called_stays_in_the_clause() {
+        assert_eq!(
+            clause("Mayor Ann Lee called her “a friend to all” on Monday.").as_deref(),
+            Some("Mayor Ann Lee called her")
+        );
+        let text = "Mayor Ann Lee called her plan “a fraud” on Monday.";
+        assert_eq!(clause(text).as_deref(), Some("Mayor Ann Lee called her plan"));
+    }
 }

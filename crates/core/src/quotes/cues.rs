@@ -1,8 +1,8 @@
 //! Attribution cues: the speech verb next to a quotation ("Rubio said", "said Rubio", "according
 //! to Bukele", "he added", "…, saying") and the speaker it names.
 //!
-//! A cue is looked for inside a dash-inserted attribution first (a long one, `dashed`), then right after the quote in
-//! the same sentence, then before it in the same sentence. A pronoun takes the subject of the
+//! A cue is looked for inside a dash-inserted attribution first (a long one: `dashed`), then
+//! right after the quote in the same sentence, then before it in the same sentence. A pronoun takes the subject of the
 //! nearest sentence naming a person (`pronouns`); after a sentence in which an unnamed source
 //! speaks, it refers to that source (`unnamed`). The subject may stand before an appositive
 //! (`appositive`) or an "of" phrase ("Jenna Park of the National Hurricane Center said", `names`);

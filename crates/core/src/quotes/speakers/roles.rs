@@ -54,6 +54,11 @@ impl RolePhrase {
     }
 }
 
+/// Heads of the roles an unnamed source is given ("the official said"), which never describe the
+/// person just named.
+const UNNAMED_HEADS: &[&str] =
+    &["aide", "official", "officials", "person", "source", "spokesman", "spokesperson", "spokeswoman"];
+
 /// Two words sharing their first five letters (or equal, when shorter): "salvador", "salvadoran".
 fn same_stem(a: &str, b: &str) -> bool {
     let stem = |w: &str| w.chars().take(5).collect::<String>();
@@ -87,10 +92,12 @@ impl Names<'_> {
             if theirs.is_empty() || theirs.iter().any(|r| phrase.fits(r)) || gives_age(np) {
                 return a.clone();
             }
-            // A past role ("the former county defender") describes the person just named too,
-            // unless the article gave it to someone else.
+            // A role the article gave nobody ("the former county defender", "the U.S. diplomat"
+            // after "Rubio, for his part, described …") describes the person just named too.
             let someone_elses = self.roles.iter().filter(before).any(|r| phrase.fits(r));
-            if phrase.modifiers.iter().any(|m| m == "former") && !someone_elses {
+            let former = phrase.modifiers.iter().any(|m| m == "former");
+            let office = !UNNAMED_HEADS.contains(&phrase.head.as_str());
+            if !someone_elses && (former || (office && a.0.is_some())) {
                 return a.clone();
             }
         }

@@ -72,3 +72,14 @@ fn a_place_after_in_and_its_country_are_no_people() {
     let people: Vec<String> = people::person_mentions(&words_of(body)).into_iter().map(|(_, n)| n).collect();
     assert_eq!(people, ["Costa Rica", "Daniel Pruitt"]);
 }
+
+#[test]
+fn a_role_the_article_gives_nobody_describes_the_speaker_just_named() {
+    let sp = speakers(&[("Ana Reyes", &[]), ("Tom Vale", &[])]);
+    let body = "President Tom Vale met Senator Ana Reyes. Reyes, for her part, praised him. The envoy said";
+    let names = Names::new(body, &sp);
+    let at = body.find("The envoy").unwrap();
+    assert_eq!(names.resolve_role("The envoy", at, Some(&(Some(0), None))), (Some(0), None));
+    assert_eq!(names.resolve_role("the president", at, Some(&(Some(0), None))), (Some(1), None));
+    assert_eq!(names.resolve_role("the official", at, Some(&(Some(0), None))), (None, None));
+}

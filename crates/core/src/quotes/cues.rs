@@ -21,6 +21,7 @@ use crate::model::{Quote, Span};
 use crate::text::{tokens_in, Token, TokenKind};
 use inverted::{ends_phrase, inverts, names_follow, noun_phrase_after};
 
+mod according;
 mod appositive;
 mod colon;
 mod dashed;
@@ -86,6 +87,7 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "said",
     "saying",
     "says",
+    "specified",
     "stated",
     "states",
     "stressed",
@@ -308,7 +310,8 @@ pub(super) fn cue_in(body: &str, window: Span, names: &Names, side: Side) -> Opt
 fn speaker_phrase(w: &Words, verb: usize) -> (String, Option<Span>) {
     let verb_lower = w.lower(verb);
     if verb_lower == "according" {
-        return noun_phrase_after(w, verb + 1);
+        let to = verb + 1 + usize::from(verb + 1 < w.tokens.len() && w.lower(verb + 1) == "to");
+        return according::issuer(w, to).unwrap_or_else(|| noun_phrase_after(w, verb + 1));
     }
     match noun_phrase_before(w, verb) {
         (np, Some(span)) if !np.is_empty() => names::of_phrase(w, np, span),

@@ -116,9 +116,10 @@ fn run_end(body: &str, words: &[Word], i: usize) -> usize {
         // "Supporters' Trust": a plural possessive inside the name.
         let gap = body.get(prev.at + prev.text.len()..w.at).unwrap_or("");
         let plural_possessive = prev.lower.ends_with('s') && matches!(gap, "' " | "’ ") && w.capital;
-        // A title after the name starts a person's name ("… Natural Resources Director Ann Lee").
+        // A title after the name starts a person's name ("… Natural Resources Director Ann Lee"),
+        // unless the capitalised words after it end in a head ("Department of State Health Services").
         if !(w.joined || plural_possessive)
-            || (is_title_or_role(&w.lower) && !w.possessive)
+            || (is_title_or_role(&w.lower) && !w.possessive && !heads_after(words, j))
             || (prev.possessive && !HEADS.contains(&w.lower.as_str()))
         {
             break;
@@ -134,6 +135,12 @@ fn run_end(body: &str, words: &[Word], i: usize) -> usize {
         j -= 1;
     }
     j
+}
+
+/// Do the joined capitalised words after the title at `j` end in an organisation's head word?
+fn heads_after(words: &[Word], j: usize) -> bool {
+    let run = words[j + 1..].iter().take_while(|w| w.joined && w.capital && !w.possessive).last();
+    run.is_some_and(|w| HEADS.contains(&w.lower.as_str()))
 }
 
 /// Every organisation the article names, in order.

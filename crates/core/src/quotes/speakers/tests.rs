@@ -83,3 +83,14 @@ fn a_role_the_article_gives_nobody_describes_the_speaker_just_named() {
     assert_eq!(names.resolve_role("the president", at, Some(&(Some(0), None))), (Some(1), None));
     assert_eq!(names.resolve_role("the official", at, Some(&(Some(0), None))), (None, None));
 }
+
+#[test]
+fn a_title_word_inside_an_organisations_name_keeps_the_name_whole() {
+    let body = "The Department of State Marine Services said on Monday that ferries would run.";
+    assert_eq!(
+        who(body, &[], "The Department of State Marine Services"),
+        "printed: Department of State Marine Services"
+    );
+    let body = "Ohio Department of Natural Resources Director Ann Lee said it was fine.";
+    assert_eq!(who(body, &[], "Ohio Department of Natural Resources Director Ann Lee"), "printed: Ann Lee");
+}

@@ -139,6 +139,6 @@ fn speakers_and_clauses_against_their_budgets() {
     assert_budgets(&dev, "dev", &report);
     assert!(tuned.speaker_share() >= 0.898 && tuned.clause_share() >= 0.952, "tuned: below its floor\n{report}");
     if held.total > 0 {
-        assert!(held.speaker_share() >= 0.75 && held.clause_share() >= 0.89, "held-out: below its floor\n{report}");
+        assert!(held.speaker_share() >= 0.834 && held.clause_share() >= 0.866, "held-out: below its floor\n{report}");
     }
 }

@@ -245,7 +245,7 @@ async function importFolder(dir, folder) {
   const r = await page.evaluate(() => {
     const at = (n) => performance.getEntriesByName(n)[0]?.startTime;
     const [start, done, shown] = ['presslens-import-start', 'presslens-import-done', 'presslens-story-shown'].map(at);
-    const longest = Math.max(0, ...window.__tasks.filter(([t]) => t >= start && t < done).map(([, d]) => d));
+    const longest = Math.max(0, ...window.__tasks.filter(([t, d]) => t + d > start && t < done).map(([, d]) => d));
     return { ok: shown !== undefined, seconds: +((shown - start) / 1000).toFixed(2), longest_task_ms: +longest.toFixed(0), show_ms: +(shown - done).toFixed(0) };
   });
   await browser.close();

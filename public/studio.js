@@ -15,7 +15,7 @@ const PICKABLE = '.html,.htm,.xhtml,.shtml,.txt,.text,.zip,.csv,.json,.toml';
 let panel; // the panel's elements, built once
 let worker = null;
 let ready = false;
-let pending = null; // the message to send once the worker listens
+let pending = []; // the messages to send once the worker listens
 let files = []; // [{path, file}]
 let unreadable = []; // [{file, skipped: true, text}]
 let saving = null; // {id, name} of the one-file page on its way
@@ -210,13 +210,13 @@ function stopWorker() {
   worker?.terminate();
   worker = null;
   ready = false;
-  pending = null;
+  pending = [];
 }
 
 function send(message, transfer = []) {
   if (!worker) startWorker();
   if (ready) worker.postMessage(message, transfer);
-  else pending = [message, transfer];
+  else pending.push([message, transfer]);
 }
 
 function reply(m) {
@@ -224,10 +224,8 @@ function reply(m) {
     case 'ready':
       ready = true;
       panel.root.dataset.engine = 'ready';
-      if (pending) {
-        worker.postMessage(...pending);
-        pending = null;
-      }
+      for (const m of pending) worker.postMessage(...m);
+      pending = [];
       break;
     case 'progress':
       progress(m.phase, m.done, m.total);
@@ -242,7 +240,7 @@ function reply(m) {
       break;
     case 'failed':
       saving = null;
-      failed(m.message, m.lines, m.errors);
+      failed(m.message, JSON.parse(m.lines ?? '[]'), m.errors);
       refreshKept();
       break;
   }
@@ -252,7 +250,11 @@ function reply(m) {
 
 const running = () => !panel.progress.hidden;
 
-function analyse() {
+/** Files go to the worker this many to a message, a task each: cloning thousands of File handles
+ * in one message would hold the page for a long task. */
+const BATCH = 100;
+
+async function analyse() {
   let story = null;
   if (!hasManifest()) {
     const speaker = panel.speaker.value.trim();
@@ -267,7 +269,14 @@ function analyse() {
   panel.outcome.replaceChildren();
   performance.mark('presslens-import-start');
   progress('read', 0, files.length);
-  send({ type: 'import', files: files.map((f) => f.file), paths: files.map((f) => f.path), story });
+  const job = files;
+  for (let i = 0; i < job.length; i += BATCH) {
+    const batch = job.slice(i, i + BATCH);
+    send({ type: 'files', files: batch.map((f) => f.file), paths: batch.map((f) => f.path) });
+    await new Promise((ok) => setTimeout(ok, 0));
+    if (!worker) return; // cancelled meanwhile
+  }
+  send({ type: 'import', story });
 }
 
 const STEPS = { read: 'Files read', import: 'Files imported', analyse: 'Articles analysed' };
@@ -300,6 +309,8 @@ function ended() {
 async function finish(m) {
   // For the benchmark: the import is over; what follows is keeping and showing the story.
   performance.mark('presslens-import-done');
+  // Keeping and showing the story are tasks of their own, after the one that received it.
+  await new Promise((ok) => setTimeout(ok, 0));
   ended();
   const id = 's' + (m.meta.file.match(/[0-9a-f]{16}/)?.[0] ?? Date.now().toString(16)).slice(0, 12);
   const record = { id, meta: m.meta, bundles: m.bundles };
@@ -320,7 +331,7 @@ async function finish(m) {
   }
   files = [];
   take([], []);
-  const lines = [...unreadable, ...m.lines];
+  const lines = [...unreadable, ...JSON.parse(m.lines)];
   panel.outcome.replaceChildren(el('div', { class: 'studio-outcome', 'data-test': 'studio-done' },
     el('p', {}, el('strong', {}, `“${m.title}”: ${m.articles.toLocaleString('en')} articles, shown now. `), kept),
     ...report(lines, m.warnings)));
@@ -333,15 +344,21 @@ function failed(message, lines = [], errors = []) {
     el('p', {}, el('strong', {}, message)), ...report([...unreadable, ...lines], errors)));
 }
 
+/** Imported files listed one by one up to this many (the skipped ones always are). */
+const LISTED = 300;
+
 function report(lines, notes) {
   const skipped = lines.filter((l) => l.skipped).length;
+  const shown = lines.filter((l, i) => l.skipped || i < LISTED);
+  const more = lines.length - shown.length;
   const out = [];
   if (notes.length) out.push(el('ul', { class: 'studio-notes', 'data-test': 'studio-notes' }, ...notes.map((n) => el('li', {}, n))));
   if (lines.length) {
     out.push(el('details', { class: 'studio-report', open: skipped > 0 },
       el('summary', {}, `${lines.length.toLocaleString('en')} files: ${(lines.length - skipped).toLocaleString('en')} imported, ${skipped.toLocaleString('en')} skipped`),
-      el('ul', { 'data-test': 'studio-lines' }, ...lines.map((l) =>
-        el('li', { class: l.skipped ? 'skipped' : null }, el('span', { class: 'file' }, l.file), `: ${l.text}`)))));
+      el('ul', { 'data-test': 'studio-lines' }, ...shown.map((l) =>
+        el('li', { class: l.skipped ? 'skipped' : null }, el('span', { class: 'file' }, l.file), `: ${l.text}`)),
+        more > 0 ? el('li', {}, `… and ${more.toLocaleString('en')} more imported`) : null)));
   }
   return out;
 }

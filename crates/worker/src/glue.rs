@@ -1,11 +1,13 @@
-//! The worker's side of the messages with the page (src/studio.rs in the explorer).
+//! The worker's side of the messages with the page (public/studio.js).
 //!
-//! In: `{type: "import", files: [File], paths: [string], story: {speaker, text, place, title,
-//! topics: [{id, label, terms}]} | null}` (the panel's form, for files without a story.toml).
+//! In: `{type: "files", files: [File], paths: [string]}`, as many as it takes (the page sends a
+//! hundred at a time), then `{type: "import", story: {speaker, text, place, title, topics:
+//! [{id, label, terms}]} | null}` (the panel's form, for files without a story.toml); the import
+//! takes every file sent before it.
 //! Out: `{type: "ready"}` once listening; `{type: "progress", phase, done, total}` at most every
 //! 100 ms; then `{type: "done", title, articles, meta: {file, bytes}, bundles: [{file, bytes}],
-//! lines: [{file, skipped, text}], warnings: [string]}` or `{type: "failed", message, lines,
-//! errors}`. The bytes are transferred, not copied.
+//! lines, warnings: [string]}` or `{type: "failed", message, lines, errors}`, `lines` being the JSON
+//! text of `[{file, skipped, text}]`. The bytes are transferred, not copied.
 //!
 //! In: `{type: "single", base: url, meta: {file, bytes}, bundles: [{file, bytes}]}` ("Save as one
 //! file"). The viewer's own files are fetched from `base` (the site the page came from, or the
@@ -26,13 +28,21 @@ pub fn start() {
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(|e: MessageEvent| {
         let data = e.data();
         match get(&data, "type").as_string().as_deref() {
+            Some("files") => CHOSEN.with(|c| {
+                let files: Array = get(&data, "files").dyn_into().unwrap_or_default();
+                let paths: Array = get(&data, "paths").dyn_into().unwrap_or_default();
+                let mut chosen = c.borrow_mut();
+                for (i, file) in files.iter().enumerate() {
+                    chosen.push((paths.get(i as u32).as_string().unwrap_or_default(), file.unchecked_into()));
+                }
+            }),
             Some("import") => import(&data),
             Some("single") => wasm_bindgen_futures::spawn_local(async move {
                 let reply = match single(&data).await {
                     Ok(html) => message("single", &[("html", html.into())]),
                     Err(e) => message(
                         "failed",
-                        &[("message", e.into()), ("lines", Array::new().into()), ("errors", Array::new().into())],
+                        &[("message", e.into()), ("lines", "[]".into()), ("errors", Array::new().into())],
                     ),
                 };
                 post(&reply, &Array::new());
@@ -45,9 +55,13 @@ pub fn start() {
     post(&message("ready", &[]), &Array::new());
 }
 
+thread_local! {
+    /// The files sent so far for the next import, with their paths.
+    static CHOSEN: std::cell::RefCell<Vec<(String, File)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 fn import(data: &JsValue) {
-    let files: Array = get(data, "files").dyn_into().unwrap_or_default();
-    let paths: Array = get(data, "paths").dyn_into().unwrap_or_default();
+    let chosen = CHOSEN.with(|c| std::mem::take(&mut *c.borrow_mut()));
     let manifest = manifest(&get(data, "story"));
     let mut last = 0.0;
     let mut progress = |phase: Phase, done: usize, total: usize| {
@@ -60,12 +74,10 @@ fn import(data: &JsValue) {
         post(&message("progress", &fields), &Array::new());
     };
     let reader = FileReaderSync::new().ok();
-    let total = files.length() as usize;
+    let total = chosen.len();
     let mut dropped = Vec::with_capacity(total);
     let mut unreadable = Vec::new();
-    for (i, file) in files.iter().enumerate() {
-        let path = paths.get(i as u32).as_string().unwrap_or_default();
-        let file: File = file.unchecked_into();
+    for (i, (path, file)) in chosen.into_iter().enumerate() {
         let path = if path.is_empty() { file.name() } else { path };
         match reader.as_ref().map(|r| r.read_as_array_buffer(&file)) {
             Some(Ok(buffer)) => dropped.push(DropFile { path, bytes: Uint8Array::new(&buffer).to_vec() }),
@@ -92,14 +104,14 @@ fn import(data: &JsValue) {
                 ("articles", done.articles.into()),
                 ("meta", meta.into()),
                 ("bundles", bundles.into()),
-                ("lines", lines(unreadable.into_iter().chain(done.lines)).into()),
+                ("lines", lines(unreadable.into_iter().chain(done.lines))),
                 ("warnings", strings(&done.warnings).into()),
             ];
             return post(&message("done", &fields), &transfer);
         }
         Err(failed) => [
             ("message", failed.message.as_str().into()),
-            ("lines", lines(unreadable.into_iter().chain(failed.lines)).into()),
+            ("lines", lines(unreadable.into_iter().chain(failed.lines))),
             ("errors", strings(&failed.errors).into()),
         ],
     };
@@ -189,12 +201,15 @@ fn manifest(story: &JsValue) -> Option<String> {
     ))
 }
 
-fn lines(lines: impl Iterator<Item = Line>) -> Array {
-    lines
+/// The lines as one JSON text: a single string crosses to the page at the cost of a copy, where
+/// ten thousand small objects would hold the page's main thread while they are rebuilt there.
+fn lines(lines: impl Iterator<Item = Line>) -> JsValue {
+    let all: Array = lines
         .map(|l| {
             object(&[("file", l.file.as_str().into()), ("skipped", l.skipped.into()), ("text", l.text.as_str().into())])
         })
-        .collect()
+        .collect();
+    js_sys::JSON::stringify(&all).map_or_else(|_| "[]".into(), JsValue::from)
 }
 
 fn strings(items: &[String]) -> Array {

@@ -29,8 +29,9 @@ enum Role {
 pub fn find_quotes(article: usize, body: &str, paragraphs: &[Span], speakers: &[Speaker]) -> Vec<Quote> {
     let mut quotes = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (outer start, inner start) of a quote left open
+    let style = Style::of(body);
     for (pi, para) in paragraphs.iter().enumerate() {
-        let marks = marks_in(body, *para);
+        let marks = marks_in(body, *para, style);
         let mut iter = marks.iter().peekable();
         if let Some((outer_start, inner_start)) = open.take() {
             // A continued quote: the next paragraph must open with a mark; otherwise it ended.
@@ -63,7 +64,7 @@ pub fn find_quotes(article: usize, body: &str, paragraphs: &[Span], speakers: &[
         }
         if let Some((outer_start, inner_start)) = open {
             let continues = paragraphs.get(pi + 1).is_some_and(|next| {
-                marks_in(body, *next).first().is_some_and(|m| m.0 == next.start as usize && m.2 == Role::Open)
+                marks_in(body, *next, style).first().is_some_and(|m| m.0 == next.start as usize && m.2 == Role::Open)
             });
             if !continues {
                 push(&mut quotes, article, body, outer_start, inner_start, para.end as usize, para.end as usize, false);
@@ -103,8 +104,24 @@ fn push(
     });
 }
 
+/// How an article marks its quotations: whether a straight ' is a quote mark in it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct Style {
+    straight_single: bool,
+}
+
+impl Style {
+    /// Straight single marks are quote marks only in an article that has no double quote mark at
+    /// all (a style some British papers print, '…,' he said); anywhere else a ' is an apostrophe or
+    /// a quotation nested in a double-quoted one.
+    fn of(body: &str) -> Style {
+        let doubles = body.contains(['“', '”', '„', '‟', '"', '«', '»']);
+        Style { straight_single: !doubles && body.contains('\'') }
+    }
+}
+
 /// Quote marks in a paragraph with the role their context gives them: (byte offset, length, role).
-fn marks_in(body: &str, para: Span) -> Vec<(usize, usize, Role)> {
+fn marks_in(body: &str, para: Span, style: Style) -> Vec<(usize, usize, Role)> {
     let text = para.slice(body);
     let base = para.start as usize;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -115,18 +132,24 @@ fn marks_in(body: &str, para: Span) -> Vec<(usize, usize, Role)> {
         let prev = k.checked_sub(1).map(|j| chars[j].1);
         let next = chars.get(k + 1).map(|x| x.1);
         let is_double = matches!(c, '“' | '”' | '„' | '‟' | '"' | '«' | '»');
-        let is_single = matches!(c, '‘' | '’');
+        let is_single = matches!(c, '‘' | '’') || (c == '\'' && style.straight_single);
         if !is_double && !is_single {
             continue;
         }
         let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
         let space_after = next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}—–-…".contains(n));
         let role = if is_single {
-            // Only clear cases: ‘ after a space opens, ’ closes an open single quote when no letter follows.
-            match c {
-                '‘' if space_before && !space_after && !inside_single => Role::Open,
-                '’' if inside_single && !next.is_some_and(char::is_alphanumeric) => Role::Close,
-                _ => continue,
+            // Only clear cases: ‘ after a space opens, ’ closes an open single quote when no letter
+            // follows, unless it is a plural possessive ("the workers’ union") with a closing mark
+            // still to come. A straight ' can be either.
+            let opens = c == '‘' || (c == '\'' && next.is_some_and(|n| n.is_alphanumeric() || n == '£' || n == '$'));
+            let closes = matches!(c, '’' | '\'') && !next.is_some_and(char::is_alphanumeric);
+            if opens && space_before && !space_after && !inside_single {
+                Role::Open
+            } else if closes && inside_single && !plural_possessive(&chars, k) {
+                Role::Close
+            } else {
+                continue;
             }
         } else if space_before && !space_after {
             Role::Open
@@ -155,6 +178,24 @@ fn marks_in(body: &str, para: Span) -> Vec<(usize, usize, Role)> {
         out.push((base + i, c.len_utf8(), role));
     }
     out
+}
+
+/// Is the single mark at `chars[k]` the apostrophe of a plural possessive inside a quotation
+/// ("the workers’ union"): after an s, before a space and a lower-case word, with another mark
+/// that could close the quotation later in the paragraph?
+fn plural_possessive(chars: &[(usize, char)], k: usize) -> bool {
+    let prev = k.checked_sub(1).map(|j| chars[j].1);
+    let after = |j: usize| chars.get(j).map(|x| x.1);
+    if prev != Some('s')
+        || !after(k + 1).is_some_and(char::is_whitespace)
+        || !after(k + 2).is_some_and(char::is_lowercase)
+    {
+        return false;
+    }
+    chars[k + 1..]
+        .iter()
+        .enumerate()
+        .any(|(j, &(_, c))| matches!(c, '’' | '\'') && !after(k + 2 + j).is_some_and(char::is_alphanumeric))
 }
 
 /// Splits "… - Bukele explained on X - …" inside one quote into two quotes sharing the cue.

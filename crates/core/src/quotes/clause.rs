@@ -107,11 +107,12 @@ fn between_dashes(body: &str, q: &Quote, cue: Span) -> Option<Span> {
         .then(|| Span::new(open, close + body[close..].chars().next().map_or(1, char::len_utf8)))
 }
 
-/// Is `c`, after the character `prev`, a quote mark? Double marks and ‘ always are; ’ is one only
-/// where it closes a quotation after its punctuation (British style: ‘…,’ said Pryce), not where it
-/// is an apostrophe (Pryce’s, players’).
+/// Is `c`, after the character `prev`, a quote mark? Double marks and ‘ always are; ’ and ' are
+/// one only where they close a quotation after its punctuation (British style: ‘…,’ said Pryce),
+/// not where they are an apostrophe (Pryce’s, players’).
 fn is_mark(c: char, prev: Option<char>) -> bool {
-    matches!(c, '“' | '”' | '"' | '«' | '»' | '‘') || (c == '’' && prev.is_some_and(|p| ",.!?…".contains(p)))
+    matches!(c, '“' | '”' | '"' | '«' | '»' | '‘')
+        || (matches!(c, '’' | '\'') && prev.is_some_and(|p| ",.!?…".contains(p)))
 }
 
 /// Does a sentence end inside `text`: a full stop, question or exclamation mark before a space or
@@ -142,7 +143,7 @@ fn follows_quote(body: &str, para: Span, at: usize) -> bool {
     let comma_after = text.ends_with(',');
     let mut chars = text.trim_end_matches(',').chars().rev();
     let (last, before) = (chars.next(), chars.next());
-    let closes = last.is_some_and(|c| matches!(c, '”' | '"' | '»') || (c == '’' && is_mark(c, before)));
+    let closes = last.is_some_and(|c| matches!(c, '”' | '"' | '»') || (matches!(c, '’' | '\'') && is_mark(c, before)));
     closes && (comma_after || before == Some(','))
 }
 

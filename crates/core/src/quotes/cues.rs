@@ -11,7 +11,8 @@
 //! with no cue continues the previous speaker (a role phrase, "the president said", is read by
 //! `speakers` against the same antecedent; after an unnamed source, nobody); it shares the
 //! previous quotation's cue when it continues its sentence or opens the next sentence of the same
-//! paragraph ("“…,” X said. “…”"). Names are resolved by [`Names`]; the clause shown as the
+//! paragraph ("“…,” X said. “…”"). A scare quote or a name in quote marks ("the so-called “…”",
+//! "has been described as a ‘…’") has neither speaker nor cue (`scare`). Names are resolved by [`Names`]; the clause shown as the
 //! attribution is `clause`'s business.
 
 use super::clause::{self, clause_end, clause_start};
@@ -28,6 +29,7 @@ mod dashed;
 mod guards;
 mod inverted;
 mod names;
+mod scare;
 mod subject;
 mod unnamed;
 
@@ -192,6 +194,9 @@ pub(super) fn attribute(body: &str, paragraphs: &[Span], names: &Names, mut quot
         let same_sentence = qi > 0 && quotes[qi - 1].outer.end >= para.start && before.start == prev_end;
         let prev_cue = qi.checked_sub(1).and_then(|p| quotes[p].cue);
         let same_paragraph = qi > 0 && quotes[qi - 1].outer.start >= para.start;
+        if q.cue.is_none() && scare::is_scare(before.slice(body)) {
+            continue; // words in quote marks that nobody says
+        }
         let q = &mut quotes[qi];
         let unnamed = matches!(found, Some((_, _, _, Refers::Nobody)));
         match found {

@@ -54,7 +54,7 @@ fn sentence_start(body: &str, at: usize) -> usize {
 /// and not ending an abbreviation?
 fn ends_sentence(text: &str, chars: &[(usize, char)], k: usize) -> bool {
     let mut j = k + 1;
-    while chars.get(j).is_some_and(|x| matches!(x.1, '”' | '"' | '’' | '»')) {
+    while chars.get(j).is_some_and(|x| matches!(x.1, '”' | '"' | '’' | '\'' | '»')) {
         j += 1;
     }
     if !chars.get(j).is_some_and(|x| x.1.is_whitespace()) {

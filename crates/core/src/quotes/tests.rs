@@ -401,3 +401,39 @@ fn an_mp_is_a_title_and_an_office_may_hold_a_possessive_title() {
     assert_eq!(got[0].0.as_deref(), Some("Dana Reyes"));
     assert_eq!(got[1].0.as_deref(), Some("Kent County District Attorney's Office"));
 }
+
+#[test]
+fn straight_single_quotes_are_quote_marks_where_an_article_has_no_double_ones() {
+    let text = "Detective Inspector Fiona Grant said: 'This was a planned theft. It's clear.'\n\
+                'We are still working,' she added. Staff were 'heartbroken'.\n\
+                'The workers' union is not to blame,' said Grant.";
+    let q = quotes(text);
+    let texts: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "This was a planned theft. It's clear.",
+            "We are still working,",
+            "heartbroken",
+            "The workers' union is not to blame,"
+        ]
+    );
+    let got = attributed(&["Fiona Grant"], text);
+    assert_eq!(got[1], (Some("Fiona Grant".into()), Some("she added".into())));
+    assert_eq!(got[3], (Some("Fiona Grant".into()), Some("said Grant".into())));
+}
+
+#[test]
+fn straight_single_marks_beside_double_quotes_stay_apostrophes() {
+    let q = quotes("\"It's the workers' money,\" Rubio said of the 'deal' in passing.");
+    let texts: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(texts, ["It's the workers' money,"]);
+}
+
+#[test]
+fn scare_quotes_have_no_speaker_and_no_clause() {
+    let text = "Bukele spoke on Monday. Admirers of the so-called “Bukele model” cheered.\n\
+                The storm has been described as a ‘weather bomb’ by forecasters.";
+    let got = attributed(&["Nayib Bukele"], text);
+    assert_eq!(got, [(None, None), (None, None)]);
+}

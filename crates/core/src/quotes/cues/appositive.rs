@@ -23,6 +23,10 @@ pub(super) fn subject(w: &Words, comma: usize) -> Option<(String, Option<Span>)>
     let mut names: Vec<(String, Span)> = Vec::new();
     for _ in 0..3 {
         let open = opening_comma(w, end)?;
+        if place_after_comma(w, open, end) {
+            end = open; // "the University of California, Berkeley," goes on to the comma before
+            continue;
+        }
         if let Some(name) = name_between(w, open + 1, end) {
             names.push(name);
         }
@@ -77,6 +81,22 @@ fn take_back(w: &Words, first: usize) -> usize {
         }
     }
     start
+}
+
+/// Capitalised words a place after a comma may have ("California, Berkeley", "San José, Costa Rica").
+const MAX_PLACE_WORDS: usize = 3;
+
+/// Is the phrase between the commas `open` and `end` the second part of a place inside a longer
+/// appositive ("who directs the Prison Law Project at the University of California, Berkeley,"):
+/// a few capitalised words right after a capitalised word, with another comma before them?
+fn place_after_comma(w: &Words, open: usize, end: usize) -> bool {
+    let capital = |k: usize| w.is_word(k) && w.text(k).starts_with(char::is_uppercase);
+    let words = end - open - 1;
+    (1..=MAX_PLACE_WORDS).contains(&words)
+        && (open + 1..end).all(capital)
+        && open > 0
+        && capital(open - 1)
+        && opening_comma(w, open).is_some()
 }
 
 /// The comma that opens the appositive closed at `end`, within the sentence.
@@ -146,5 +166,12 @@ mod tests {
             subject_of("The team's owner, Gerald Whitcomb, told").as_deref(),
             Some("Gerald Whitcomb | The team's owner, Gerald Whitcomb")
         );
+    }
+
+    #[test]
+    fn a_place_in_two_parts_inside_the_appositive_is_passed_over() {
+        let text =
+            "Sharon Kim-Whitaker, who directs the Prison Law Project at the University of California, Berkeley, said";
+        assert_eq!(subject_of(text).as_deref().map(|s| s.split(" | ").next()), Some(Some("Sharon Kim-Whitaker")));
     }
 }

@@ -1,6 +1,7 @@
 //! Words that look like speech verbs but do not introduce reported speech here: "called for",
 //! "called off", "called on … to", "called up", "so-called", and "hailed" without "as" ("hailed a
-//! taxi"; "hailed the offer as “…”" reports words, like "described … as"). This module only answers whether
+//! taxi"; "hailed the offer as “…”" reports words, like "described … as"), and a participle after
+//! "as" ("as described by rights groups"). This module only answers whether
 //! a word of a window is a cue's verb; `cues` finds the speaker.
 
 use super::{answers_back, is_speech_verb, Words};
@@ -17,8 +18,18 @@ pub(super) fn is_cue_verb(w: &Words, i: usize) -> bool {
     (is_speech_verb(&lower)
         && !is_other_call(w, i, &lower)
         && !is_plain_hail(w, i, &lower)
-        && !is_request(w, i, &lower))
+        && !is_request(w, i, &lower)
+        && !is_as_described(w, i, &lower))
         || answers_back(w, i)
+}
+
+/// "as described by rights groups", "as reported": a participle after "as" qualifies what is
+/// said; it is not the cue.
+fn is_as_described(w: &Words, i: usize, lower: &str) -> bool {
+    matches!(lower, "described" | "reported" | "noted" | "stated")
+        && i >= 1
+        && w.is_word(i - 1)
+        && w.lower(i - 1) == "as"
 }
 
 /// Words between "asked" and the "for" or "to" of a request, at most.
@@ -76,6 +87,11 @@ mod tests {
     fn called_with_a_particle_is_not_a_speech_verb() {
         assert!(verbs("The union called for a strike and called off the march.").is_empty());
         assert!(verbs("She called on lawmakers to act.").is_empty());
+    }
+
+    #[test]
+    fn a_participle_after_as_is_not_a_speech_verb() {
+        assert_eq!(verbs("she said conditions, as described by rights groups, were"), ["said"]);
     }
 
     #[test]

@@ -39,6 +39,7 @@ const HEADS: &[&str] = &[
 
 /// Head words of a company's name; such an organisation is also "the company" and "the firm".
 const COMPANY_HEADS: &[&str] = &[
+    "aerospace",
     "airlines",
     "airways",
     "bank",
@@ -47,12 +48,18 @@ const COMPANY_HEADS: &[&str] = &[
     "corp",
     "corporation",
     "energy",
+    "foods",
     "group",
     "holdings",
     "inc",
+    "industries",
+    "lines",
+    "logistics",
     "ltd",
     "motors",
+    "networks",
     "partners",
+    "pharmaceuticals",
     "plc",
     "rail",
     "railway",
@@ -60,6 +67,13 @@ const COMPANY_HEADS: &[&str] = &[
     "systems",
     "technologies",
 ];
+
+/// Head words of a sports club's name ("Stockbridge Town", "Ashby Rovers"); such an organisation
+/// is also "the club".
+const CLUB_HEADS: &[&str] = &["albion", "athletic", "fc", "rovers", "town", "united", "wanderers"];
+
+/// Words that describe an organisation before its name, capitalised when they open a sentence.
+const DESCRIBING: &[&str] = &["embattled", "fellow", "former", "rival", "struggling", "troubled"];
 
 /// Public bodies news copy calls "the agency" whatever their name ends with.
 const PUBLIC_HEADS: &[&str] =
@@ -152,7 +166,8 @@ pub(super) fn org_mentions(body: &str, words: &[Word]) -> Vec<Org> {
             i += 1;
             continue;
         }
-        let start = if words[i].lower == "the" { i + 1 } else { i };
+        // "The …", or a describing word that opens a sentence ("Rival Ceres Aerospace said").
+        let start = if words[i].lower == "the" || DESCRIBING.contains(&words[i].lower.as_str()) { i + 1 } else { i };
         let end = run_end(body, words, i).max(start);
         if start >= end {
             i += 1;
@@ -166,6 +181,9 @@ pub(super) fn org_mentions(body: &str, words: &[Word]) -> Vec<Org> {
             }
             if PUBLIC_HEADS.contains(&w.lower.as_str()) {
                 kinds.push("agency".into());
+            }
+            if CLUB_HEADS.contains(&w.lower.as_str()) && run.len() > 1 {
+                kinds.push("club".into());
             }
             if COMPANY_HEADS.contains(&w.lower.as_str()) {
                 kinds.extend(["company".into(), "firm".into(), w.lower.trim_end_matches('s').to_string()]);

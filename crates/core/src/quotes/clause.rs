@@ -295,10 +295,12 @@ pub(super) fn clause_end(body: &str, from: usize, limit: usize) -> usize {
     let text = body.get(from..limit).unwrap_or("");
     let mut end = limit;
     for (i, c) in text.char_indices() {
-        if matches!(c, '.' | '!' | '?' | '\n') && i > 0 {
+        // A full stop right after the closing mark ("… ‘the most extraordinary’. He said …") ends
+        // the sentence too.
+        if matches!(c, '.' | '!' | '?' | '\n') && (i > 0 || c != '\n') {
             let before = &text[..i];
             let last_word = before.rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.').next().unwrap_or("");
-            if c == '.' && is_abbreviation(last_word) {
+            if c == '.' && i > 0 && is_abbreviation(last_word) {
                 continue;
             }
             end = from + i;

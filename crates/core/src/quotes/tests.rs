@@ -437,3 +437,17 @@ fn scare_quotes_have_no_speaker_and_no_clause() {
     let got = attributed(&["Nayib Bukele"], text);
     assert_eq!(got, [(None, None), (None, None)]);
 }
+
+#[test]
+fn a_capitalised_verb_inside_a_name_is_no_cue() {
+    let text = "Bukele confirmed the offer in a post on X, saying his government had offered the United States “the opportunity to outsource part of its prison system.”";
+    let got = attributed(&["Nayib Bukele"], text);
+    assert_eq!(got[0], (Some("Nayib Bukele".into()), Some("Bukele confirmed the offer in a post on X, saying".into())));
+}
+
+#[test]
+fn a_full_stop_right_after_the_closing_mark_ends_the_cue_window() {
+    let text = "Mr Rubio called the arrangement ‘the most extraordinary’. He said Mr Bukele had also offered more.";
+    let got = attributed(&["Marco Rubio"], text);
+    assert_eq!(got[0], (Some("Marco Rubio".into()), Some("Mr Rubio called the arrangement".into())));
+}

@@ -1,7 +1,8 @@
 //! Words that look like speech verbs but do not introduce reported speech here: "called for",
 //! "called off", "called on … to", "called up", "so-called", and "hailed" without "as" ("hailed a
 //! taxi"; "hailed the offer as “…”" reports words, like "described … as"), and a participle after
-//! "as" ("as described by rights groups"). This module only answers whether
+//! "as" ("as described by rights groups"), and a capitalised word inside a name ("the United
+//! States"). This module only answers whether
 //! a word of a window is a cue's verb; `cues` finds the speaker.
 
 use super::{answers_back, is_speech_verb, Words};
@@ -19,8 +20,14 @@ pub(super) fn is_cue_verb(w: &Words, i: usize) -> bool {
         && !is_other_call(w, i, &lower)
         && !is_plain_hail(w, i, &lower)
         && !is_request(w, i, &lower)
-        && !is_as_described(w, i, &lower))
+        && !is_as_described(w, i, &lower)
+        && !is_in_a_name(w, i))
         || answers_back(w, i)
+}
+
+/// A capitalised word after another word, as in a name: "the United States", "Small Claims".
+fn is_in_a_name(w: &Words, i: usize) -> bool {
+    w.text(i).starts_with(char::is_uppercase) && i >= 1 && w.is_word(i - 1)
 }
 
 /// "as described by rights groups", "as reported": a participle after "as" qualifies what is
@@ -92,6 +99,11 @@ mod tests {
     #[test]
     fn a_participle_after_as_is_not_a_speech_verb() {
         assert_eq!(verbs("she said conditions, as described by rights groups, were"), ["said"]);
+    }
+
+    #[test]
+    fn a_verb_inside_a_name_is_not_a_speech_verb() {
+        assert_eq!(verbs("saying his government had offered the United States"), ["saying"]);
     }
 
     #[test]

@@ -134,9 +134,9 @@ fn speakers_and_clauses_against_their_budgets() {
     // moved into the development set, or into `speakers-tuned/` while merging it would take the
     // development set under budget; a newer set goes into `speakers/`, scored against the same
     // budgets. The tuned floor is s102–s137's figures after the round that moved s120–s137 there
-    // (299 and 311 of 325: 92.00 %, 95.69 %), rounded down to 0.1 %; the held-out floor is s138–s155's figures as
-    // written (156 and 167 of 181: 86.19 %, 92.27 %), rounded down. The held-out floor is asserted only while `speakers/` holds
-    // articles; an empty or absent folder scores nothing and asserts nothing.
+    // (299 and 311 of 325: 92.00 %, 95.69 %), rounded down to 0.1 %. The held-out floor is
+    // s138–s155's figures as written (156 and 167 of 181: 86.19 %, 92.27 %), rounded down; it is
+    // asserted only while `speakers/` holds articles (an empty or absent folder asserts nothing).
     assert_budgets(&dev, "dev", &report);
     assert!(tuned.speaker_share() >= 0.920 && tuned.clause_share() >= 0.956, "tuned: below its floor\n{report}");
     if held.total > 0 {

@@ -12,8 +12,8 @@
 //! `speakers` against the same antecedent; after an unnamed source, nobody); it shares the
 //! previous quotation's cue when it continues its sentence or opens the next sentence of the same
 //! paragraph ("“…,” X said. “…”"). A scare quote or a name in quote marks ("the so-called “…”",
-//! "has been described as a ‘…’") has neither speaker nor cue (`scare`). Names are resolved by [`Names`]; the clause shown as the
-//! attribution is `clause`'s business.
+//! "has been described as a ‘…’") has neither speaker nor cue (`scare`). Names are resolved by
+//! [`Names`]; the clause shown as the attribution is `clause`'s business.
 
 use super::clause::{self, clause_end, clause_start};
 use super::paragraph_of;
@@ -168,6 +168,9 @@ pub(super) fn attribute(body: &str, paragraphs: &[Span], names: &Names, mut quot
             Span { start: q.outer.end, end: clause_end(body, q.outer.end as usize, next_start as usize) as u32 };
         let before =
             Span { start: clause_start(body, prev_end as usize, q.outer.start as usize) as u32, end: q.outer.start };
+        if q.cue.is_none() && scare::is_scare(before.slice(body)) {
+            continue; // words in quote marks that nobody says: no cue to look for
+        }
         // A quotation that ends its sentence ("… system.” He said …) leaves a cue that leads into
         // the next quotation of the paragraph to that one.
         let ends_sentence = q.inner.slice(body).trim_end().ends_with(['.', '!', '?']);
@@ -194,9 +197,6 @@ pub(super) fn attribute(body: &str, paragraphs: &[Span], names: &Names, mut quot
         let same_sentence = qi > 0 && quotes[qi - 1].outer.end >= para.start && before.start == prev_end;
         let prev_cue = qi.checked_sub(1).and_then(|p| quotes[p].cue);
         let same_paragraph = qi > 0 && quotes[qi - 1].outer.start >= para.start;
-        if q.cue.is_none() && scare::is_scare(before.slice(body)) {
-            continue; // words in quote marks that nobody says
-        }
         let q = &mut quotes[qi];
         let unnamed = matches!(found, Some((_, _, _, Refers::Nobody)));
         match found {

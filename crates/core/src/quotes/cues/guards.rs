@@ -1,9 +1,9 @@
 //! Words that look like speech verbs but do not introduce reported speech here: "called for",
-//! "called off", "called on … to", "called up", "so-called", and "hailed" without "as" ("hailed a
-//! taxi"; "hailed the offer as “…”" reports words, like "described … as"), and a participle after
-//! "as" ("as described by rights groups"), and a capitalised word inside a name ("the United
-//! States"). This module only answers whether
-//! a word of a window is a cue's verb; `cues` finds the speaker.
+//! "called off", "called on … to", "called up", "so-called", "hailed" without "as" ("hailed a
+//! taxi"; "hailed the offer as “…”" reports words, like "described … as"), a participle after
+//! "as" ("as described by rights groups") and a capitalised word inside a name ("the United
+//! States"). This module only answers whether a word of a window is a cue's verb; `cues` finds the
+//! speaker.
 
 use super::{answers_back, is_speech_verb, Words};
 

@@ -14,6 +14,11 @@ const page = new URL('./', scope).href;
  * only when the panel is opened) and not content-hashed, so they are fetched from the network
  * first and kept for offline use once used. A reader's own files and stories never pass through
  * here: the page reads them from disk and keeps them in IndexedDB. */
+/** A site's data files (`presslens site`): the page links only to the metadata file; the bundles
+ * and word-index chunks it names are fetched as a visit needs them. All are named by their
+ * content hash, so each is kept once fetched, for as long as the page links to the same
+ * metadata file. */
+const dataDir = new URL('data/', scope).href;
 const onDemand = ['studio.js', 'stories.js', 'presslens-worker_loader.js', 'presslens-worker.js', 'presslens-worker_bg.wasm']
   .map((f) => new URL(f, scope).href);
 
@@ -38,8 +43,11 @@ async function refresh(response) {
   const wanted = assets(html);
   await cache.put(page, response);
   const have = new Set((await cache.keys()).map((r) => r.url));
+  // The same metadata file as before: the data files this site's visits fetched are still its own.
+  const sameData = wanted.some((u) => u.startsWith(dataDir) && have.has(u));
   await Promise.all(wanted.filter((u) => !have.has(u)).map((u) => cache.add(u).catch(() => {})));
-  const keep = new Set([page, ...wanted, ...onDemand]);
+  const used = sameData ? [...have].filter((u) => u.startsWith(dataDir)) : [];
+  const keep = new Set([page, ...wanted, ...onDemand, ...used]);
   await Promise.all([...have].filter((u) => !keep.has(u)).map((u) => cache.delete(u)));
 }
 
@@ -81,6 +89,19 @@ self.addEventListener('fetch', (event) => {
           return response;
         })
         .catch(async () => (await caches.match(url.origin + url.pathname)) ?? Response.error()),
+    );
+    return;
+  }
+  if (url.href.startsWith(dataDir)) {
+    event.respondWith(
+      caches.match(request, { ignoreSearch: true }).then(
+        (hit) =>
+          hit ??
+          fetch(request).then(async (response) => {
+            if (response.ok) await (await caches.open(CACHE)).put(url.origin + url.pathname, response.clone());
+            return response;
+          }),
+      ),
     );
     return;
   }

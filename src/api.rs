@@ -10,10 +10,14 @@
 //! presslens.matches("003_149772b19662e294") // one article's matches
 //! ```
 //!
+//! On a site whose data is loaded on demand, `query` with a search whose word-index chunks have
+//! not come yet, and `matches` before every bundle has come, return a Promise of the same value
+//! (`await` takes either).
+//!
 //! Every call is answered by presslens-core, the same code the explorer and the CLI use. Bad
 //! arguments throw a JavaScript `TypeError` that names the parameter; nothing panics.
 
-use crate::data::Data;
+use crate::data::{Data, Loaded};
 use presslens_core::query::{run, Query};
 use presslens_core::{export, Date};
 use serde::{Deserialize, Serialize};
@@ -128,7 +132,7 @@ fn date_arg(name: &str, value: Option<String>) -> Result<Option<Date>, JsValue> 
         .transpose()
 }
 
-fn query(data: &Data, args: JsValue) -> Result<JsValue, JsValue> {
+fn query(data: &'static Data, args: JsValue) -> Result<JsValue, JsValue> {
     let args: QueryArgs = if args.is_undefined() || args.is_null() {
         QueryArgs::default()
     } else {
@@ -160,7 +164,20 @@ fn query(data: &Data, args: JsValue) -> Result<JsValue, JsValue> {
         topics: args.topics,
         text: args.q,
     };
-    let r = run(corpus, &data.index, &q);
+    // A search on a site whose word index comes in chunks waits for the chunks it needs.
+    if data.words(&q.text) == Loaded::Ready(()) {
+        return answer(data, &q);
+    }
+    Ok(wasm_bindgen_futures::future_to_promise(async move {
+        data.words_ready(&q.text).await.map_err(|e| JsValue::from(js_sys::Error::new(&e)))?;
+        answer(data, &q)
+    })
+    .into())
+}
+
+fn answer(data: &Data, q: &Query) -> Result<JsValue, JsValue> {
+    let corpus = &data.corpus;
+    let r = run(corpus, &data.index, q);
     let topic_id = |t: usize| corpus.story.topics.get(t).map_or("", |x| x.id.as_str());
     let out = ResultsOut {
         total: r.hits.len(),
@@ -190,7 +207,7 @@ fn query(data: &Data, args: JsValue) -> Result<JsValue, JsValue> {
     to_js(&out)
 }
 
-fn matches(data: &Data, article: JsValue) -> Result<JsValue, JsValue> {
+fn matches(data: &'static Data, article: JsValue) -> Result<JsValue, JsValue> {
     let corpus = &data.corpus;
     let articles: Vec<usize> = if article.is_undefined() || article.is_null() {
         (0..corpus.articles().len()).collect()
@@ -202,8 +219,17 @@ fn matches(data: &Data, article: JsValue) -> Result<JsValue, JsValue> {
         vec![i]
     };
     // The export contract, written by presslens-core, read back by the browser's own JSON parser.
-    let doc = js_sys::JSON::parse(&export::json(corpus, &articles))?;
-    js_sys::Reflect::get(&doc, &JsValue::from_str("matches"))
+    let answer = move |whole: &presslens_core::Corpus| {
+        let doc = js_sys::JSON::parse(&export::json(whole, &articles))?;
+        js_sys::Reflect::get(&doc, &JsValue::from_str("matches"))
+    };
+    if let Some(whole) = data.whole_now() {
+        return answer(whole);
+    }
+    Ok(wasm_bindgen_futures::future_to_promise(async move {
+        answer(data.whole().await.map_err(|e| JsValue::from(js_sys::Error::new(&e)))?)
+    })
+    .into())
 }
 
 fn corpus(data: &Data) -> Result<JsValue, JsValue> {
@@ -229,7 +255,8 @@ fn corpus(data: &Data) -> Result<JsValue, JsValue> {
         articles: c
             .articles()
             .iter()
-            .map(|a| ArticleOut {
+            .zip(data.index.facts())
+            .map(|(a, f)| ArticleOut {
                 id: &a.id,
                 outlet: a.outlet_name(),
                 date: a.date.map(|d| d.to_string()),
@@ -237,7 +264,7 @@ fn corpus(data: &Data) -> Result<JsValue, JsValue> {
                 url: a.url.as_deref(),
                 via: a.via.as_deref(),
                 file: &a.file,
-                words: a.body.split_whitespace().count(),
+                words: f.words as usize,
             })
             .collect(),
     })

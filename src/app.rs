@@ -2,7 +2,7 @@
 //! header, the notice, the view tabs and the current view.
 
 use crate::components::{notice::Notice, tabs::Tabs, theme::ThemeToggle};
-use crate::data::Data;
+use crate::data::{Data, Loaded};
 use crate::nav::Nav;
 use crate::state::View;
 use crate::views::{
@@ -45,7 +45,19 @@ fn Explorer(data: &'static Data) -> impl IntoView {
     let corpus = &data.corpus;
     crate::api::install(data);
     let nav = Nav::start(corpus);
-    let results = Memo::new(move |_| nav.state.with(|s| run(corpus, &data.index, &s.query)));
+    // A search on data loaded on demand waits for its word chunks; meanwhile the list stays as it
+    // was. A chunk that cannot be read finds nothing, and says why.
+    let text = nav.select(|s| s.query.text.clone());
+    let words = Memo::new(move |_| text.with(|t| data.words(t)));
+    Effect::new(move |_| {
+        if let Loaded::Failed(e) = words.get() {
+            nav.notices.update(|n| n.push(e));
+        }
+    });
+    let results = Memo::new(move |before: Option<&Results>| match (words.get(), before) {
+        (Loaded::Loading, Some(before)) => before.clone(),
+        _ => nav.state.with(|s| run(corpus, &data.index, &s.query)),
+    });
     let hits = Signal::derive(move || results.with(|r: &Results| r.hits.iter().map(|h| h.article).collect::<Vec<_>>()));
     // The view is rebuilt when the reader switches views, not on every filter change.
     let current = nav.select(|s| s.view);
@@ -74,17 +86,17 @@ fn Explorer(data: &'static Data) -> impl IntoView {
         <main id="main" class="view" tabindex="-1">
             {move || match current.get() {
                 View::Browse => view! { <Browse data=data nav=nav results=results/> }.into_any(),
-                View::Reader => view! { <Reader corpus=corpus nav=nav/> }.into_any(),
-                View::Quotes => view! { <QuoteView corpus=corpus nav=nav hits=hits/> }.into_any(),
-                View::Heatmap => view! { <Heatmap corpus=corpus nav=nav hits=hits/> }.into_any(),
+                View::Reader => view! { <Reader data=data nav=nav/> }.into_any(),
+                View::Quotes => view! { <QuoteView data=data nav=nav hits=hits/> }.into_any(),
+                View::Heatmap => view! { <Heatmap data=data nav=nav hits=hits/> }.into_any(),
                 View::Timeline => view! { <Timeline corpus=corpus nav=nav results=results/> }.into_any(),
-                View::Variants => view! { <Variants corpus=corpus/> }.into_any(),
+                View::Variants => view! { <Variants data=data/> }.into_any(),
             }}
         </main>
         <footer class="colophon">
             <p>
                 "Every highlight, diff and topic tag points to exact words of the articles. "
-                {format!("{} articles, {} quotations, {} matches with the source.", corpus.articles().len(), corpus.quotes.len(), corpus.matches.len())}
+                {format!("{} articles, {} quotations, {} matches with the source.", corpus.articles().len(), data.quotes, data.matches)}
             </p>
         </footer>
     }

@@ -1,14 +1,25 @@
-//! The analysed corpus the explorer shows, decoded once at start-up and alive for the session.
+//! The analysed corpus the explorer shows, alive for the session.
 //!
-//! It comes from one of two places. A page written by `presslens site` links to data files
-//! (presslens_core::pack: a metadata file and bundles of articles), and in the single-file build
-//! carries them inline as base64 data blocks; the viewer then reads those and is the same program
-//! for every story. Otherwise the corpus build.rs embedded at build time is used (the seed
-//! explorer).
+//! It comes from one of three places. A page written by `presslens site` links to its metadata
+//! file (presslens_core::pack; in the single-file build the data files are inline, as base64
+//! data blocks): the explorer starts from that file alone — every article's metadata and the
+//! facts facets and cards need — and fetches a bundle of a few dozen articles when it shows one of
+//! them, and a chunk of the word index when a search needs one of its words. The viewer is then
+//! the same program for every story, and what it loads does not grow with the corpus. A story
+//! kept in this browser comes whole, from IndexedDB; otherwise the corpus build.rs embedded at
+//! build time is used (the seed explorer), whole too.
+//!
+//! Views ask [`Data::article`] for an article's body and analysis: at once when the corpus is
+//! whole, else when its bundle has come, and meanwhile they show that it is loading; every
+//! arrival wakes the views that asked (a trigger they track).
 
-use presslens_core::pack::{self, PackError};
+use futures::future::{join_all, FutureExt, LocalBoxFuture, Shared};
+use leptos::prelude::{ArcTrigger, Notify, Track};
+use presslens_core::pack::{self, BundleRef, FileRef, PackError};
 use presslens_core::query::Index;
 use presslens_core::Corpus;
+use send_wrapper::SendWrapper;
+use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -20,13 +31,302 @@ const DATA_ATTR: &str = "data-presslens";
 
 /// The corpus and its query index, alive for the whole session.
 pub struct Data {
+    /// The whole corpus, or, for a site's data loaded on demand, its outline: every article's
+    /// metadata with no body, and no quotation, match or topic hit (see [`Data::article`]).
     pub corpus: Corpus,
     pub index: Index,
+    /// Quotations and matches in the whole corpus.
+    pub quotes: usize,
+    pub matches: usize,
+    parts: Option<Parts>,
 }
 
-fn keep(corpus: Corpus) -> &'static Data {
+/// Something asked of data that may still be on its way.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loaded<T> {
+    Ready(T),
+    Loading,
+    /// A data file could not be fetched or read; the message names it.
+    Failed(String),
+}
+
+/// An article (or a quotation) where its body and analysis are: the corpus that holds it — the
+/// whole one, or its bundle's part — and its index there. Equal when it is the same place, so a
+/// memo of it wakes its readers only when the article has come.
+#[derive(Clone, Copy, Debug)]
+pub struct At {
+    pub corpus: &'static Corpus,
+    pub index: usize,
+}
+
+impl PartialEq for At {
+    fn eq(&self, other: &At) -> bool {
+        std::ptr::eq(self.corpus, other.corpus) && self.index == other.index
+    }
+}
+
+impl At {
+    pub fn article(&self) -> &'static presslens_core::Article {
+        &self.corpus.articles()[self.index]
+    }
+}
+
+/// What a paged list of articles can show now ([`Data::listed`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Listed {
+    /// Articles (by index in the corpus) whose body and analysis are at hand, in list order.
+    pub ready: Vec<(usize, At)>,
+    /// Some of the list is still on its way.
+    pub loading: bool,
+    pub failed: Option<String>,
+}
+
+impl Listed {
+    /// A line saying what is still loading or what failed; nothing when the list is complete.
+    pub fn status(&self) -> Option<leptos::prelude::AnyView> {
+        use leptos::prelude::*;
+        if let Some(e) = &self.failed {
+            return Some(view! { <p class="load-failed" role="alert">{e.clone()}</p> }.into_any());
+        }
+        self.loading.then(|| view! { <p class="loading-text" role="status">"Loading articles…"</p> }.into_any())
+    }
+}
+
+/// A data file being fetched and read, shared by every view that waits for it.
+type Load<T> = Shared<LocalBoxFuture<'static, Result<T, String>>>;
+
+/// The bundles and word chunks of a site's data, fetched as they are needed.
+struct Parts {
+    /// The folder of the metadata file, which names the others relative to it.
+    dir: String,
+    bundles: Vec<BundleRef>,
+    words: Vec<FileRef>,
+    /// The explorer runs on one thread; the wrapper lets views hold `&'static Data`.
+    loads: SendWrapper<RefCell<Loads>>,
+    /// Notified whenever a file has come (or failed).
+    arrived: ArcTrigger,
+}
+
+#[derive(Default)]
+struct Loads {
+    bundles: Vec<Option<Load<&'static Corpus>>>,
+    words: Vec<Option<Load<()>>>,
+    whole: Option<Load<&'static Corpus>>,
+}
+
+fn whole(corpus: Corpus) -> &'static Data {
     let index = Index::new(&corpus);
-    Box::leak(Box::new(Data { corpus, index }))
+    let (quotes, matches) = (corpus.quotes.len(), corpus.matches.len());
+    Box::leak(Box::new(Data { corpus, index, quotes, matches, parts: None }))
+}
+
+fn failed(e: PackError) -> String {
+    format!("The story's data could not be read: {e}")
+}
+
+impl Data {
+    /// Article `ai` with its body and analysis: the corpus that holds it (the whole one, or its
+    /// bundle's part) and its index there. Starts fetching its bundle if needed; a reactive caller
+    /// runs again when it has come.
+    pub fn article(&'static self, ai: usize) -> Loaded<At> {
+        let Some(parts) = &self.parts else {
+            return if ai < self.corpus.articles().len() {
+                Loaded::Ready(At { corpus: &self.corpus, index: ai })
+            } else {
+                Loaded::Failed(format!("There is no article {ai}."))
+            };
+        };
+        parts.arrived.track();
+        let Some(b) = parts.bundles.partition_point(|r| r.first as usize <= ai).checked_sub(1) else {
+            return Loaded::Failed(format!("There is no article {ai}."));
+        };
+        let first = parts.bundles[b].first as usize;
+        match self.bundle(b).peek() {
+            Some(Ok(part)) if ai - first < part.articles().len() => {
+                Loaded::Ready(At { corpus: part, index: ai - first })
+            }
+            Some(Ok(_)) => Loaded::Failed(format!("There is no article {ai}.")),
+            Some(Err(e)) => Loaded::Failed(e.clone()),
+            None => Loaded::Loading,
+        }
+    }
+
+    /// Quotation `qi` (an index into the whole corpus's quotations, as clusters give them): the
+    /// corpus that holds it and its index there, as [`Data::article`] gives articles.
+    pub fn quote(&'static self, qi: usize) -> Loaded<At> {
+        let Some(parts) = &self.parts else {
+            return match qi < self.corpus.quotes.len() {
+                true => Loaded::Ready(At { corpus: &self.corpus, index: qi }),
+                false => Loaded::Failed(format!("There is no quotation {qi}.")),
+            };
+        };
+        parts.arrived.track();
+        let Some(b) = parts.bundles.partition_point(|r| r.first_quote as usize <= qi).checked_sub(1) else {
+            return Loaded::Failed(format!("There is no quotation {qi}."));
+        };
+        let first = parts.bundles[b].first_quote as usize;
+        match self.bundle(b).peek() {
+            Some(Ok(part)) if qi - first < part.quotes.len() => Loaded::Ready(At { corpus: part, index: qi - first }),
+            Some(Ok(_)) => Loaded::Failed(format!("There is no quotation {qi}.")),
+            Some(Err(e)) => Loaded::Failed(e.clone()),
+            None => Loaded::Loading,
+        }
+    }
+
+    /// Every article of `ais`, in order, once all have come; the first failure, if one failed.
+    pub fn articles(&'static self, ais: &[usize]) -> Loaded<Vec<At>> {
+        let mut all = Vec::with_capacity(ais.len());
+        let mut loading = false;
+        for &ai in ais {
+            match self.article(ai) {
+                Loaded::Ready(at) => all.push(at),
+                Loaded::Loading => loading = true,
+                Loaded::Failed(e) => return Loaded::Failed(e),
+            }
+        }
+        if loading {
+            Loaded::Loading
+        } else {
+            Loaded::Ready(all)
+        }
+    }
+
+    /// The articles of `ais` for a list that grows a page at a time (`before`: what it listed
+    /// last): all of them once they have come. While some are on their way, the list keeps what
+    /// it listed before if that opens `ais` (a "Show more"), else lists none yet.
+    pub fn listed(&'static self, ais: &[usize], before: Option<&Listed>) -> Listed {
+        match self.articles(ais) {
+            Loaded::Ready(all) => Listed { ready: ais.iter().copied().zip(all).collect(), ..Listed::default() },
+            Loaded::Failed(e) => Listed { failed: Some(e), ..Listed::default() },
+            Loaded::Loading => {
+                let kept = before
+                    .filter(|b| b.ready.len() <= ais.len() && b.ready.iter().zip(ais).all(|((a, _), b)| a == b))
+                    .map(|b| b.ready.clone())
+                    .unwrap_or_default();
+                Listed { ready: kept, loading: true, failed: None }
+            }
+        }
+    }
+
+    /// Whether the word index can answer a search for `text` now; starts fetching the chunks it
+    /// needs if not.
+    pub fn words(&'static self, text: &str) -> Loaded<()> {
+        let Some(parts) = &self.parts else { return Loaded::Ready(()) };
+        parts.arrived.track();
+        let mut state = Loaded::Ready(());
+        for c in self.index.missing_chunks(text) {
+            match self.word_chunk(c).peek() {
+                Some(Err(e)) => return Loaded::Failed(e.clone()),
+                Some(Ok(())) => {}
+                None => state = Loaded::Loading,
+            }
+        }
+        state
+    }
+
+    /// Waits until the word index can answer a search for `text`.
+    pub async fn words_ready(&'static self, text: &str) -> Result<(), String> {
+        let loads: Vec<_> = self.index.missing_chunks(text).into_iter().map(|c| self.word_chunk(c)).collect();
+        join_all(loads).await.into_iter().collect()
+    }
+
+    /// Waits until every article in `articles` can be shown.
+    pub async fn ready(&'static self, articles: impl IntoIterator<Item = usize>) -> Result<(), String> {
+        let Some(parts) = &self.parts else { return Ok(()) };
+        let mut wanted: Vec<usize> = articles
+            .into_iter()
+            .filter_map(|ai| parts.bundles.partition_point(|r| r.first as usize <= ai).checked_sub(1))
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let loads: Vec<_> = wanted.into_iter().map(|b| self.bundle(b)).collect();
+        join_all(loads).await.into_iter().try_for_each(|r| r.map(|_| ()))
+    }
+
+    /// The whole corpus, every bundle fetched: for what reads every article at once (the
+    /// export of all matches).
+    pub async fn whole(&'static self) -> Result<&'static Corpus, String> {
+        let Some(parts) = &self.parts else { return Ok(&self.corpus) };
+        let load = {
+            let mut loads = parts.loads.borrow_mut();
+            match &loads.whole {
+                Some(l) => l.clone(),
+                None => {
+                    let l = async move {
+                        let all: Vec<_> = (0..parts.bundles.len()).map(|b| self.bundle(b)).collect();
+                        let all: Vec<&Corpus> = join_all(all).await.into_iter().collect::<Result<_, _>>()?;
+                        let joined = pack::join(&self.corpus, &parts.bundles, &all).map_err(failed)?;
+                        Ok(&*Box::leak(Box::new(joined)))
+                    }
+                    .boxed_local()
+                    .shared();
+                    loads.whole = Some(l.clone());
+                    l
+                }
+            }
+        };
+        load.await
+    }
+
+    /// The whole corpus if it is at hand now (built in, kept, or every bundle already joined).
+    pub fn whole_now(&'static self) -> Option<&'static Corpus> {
+        let Some(parts) = &self.parts else { return Some(&self.corpus) };
+        parts.loads.borrow().whole.as_ref().and_then(|l| l.peek().cloned()).and_then(Result::ok)
+    }
+
+    /// The load of bundle `b`, started on first use.
+    fn bundle(&'static self, b: usize) -> Load<&'static Corpus> {
+        let parts = self.parts.as_ref().expect("bundles only for data on demand");
+        if let Some(l) = &parts.loads.borrow().bundles[b] {
+            return l.clone();
+        }
+        let r = parts.bundles[b].clone();
+        let file = format!("{}{}", parts.dir, r.file);
+        let load = async move {
+            let bytes = bytes_of(&file).await?;
+            let bundle = pack::read_bundle(&r, &bytes).map_err(failed)?;
+            let part = pack::part(&self.corpus.story, &r, bundle).map_err(failed)?;
+            Ok(&*Box::leak(Box::new(part)))
+        }
+        .boxed_local()
+        .shared();
+        parts.loads.borrow_mut().bundles[b] = Some(load.clone());
+        parts.announce(load.clone());
+        load
+    }
+
+    /// The load of word chunk `c`, started on first use: it adds the chunk to the index.
+    fn word_chunk(&'static self, c: usize) -> Load<()> {
+        let parts = self.parts.as_ref().expect("word chunks only for data on demand");
+        if let Some(l) = &parts.loads.borrow().words[c] {
+            return l.clone();
+        }
+        let r = parts.words[c].clone();
+        let file = format!("{}{}", parts.dir, r.file);
+        let load = async move {
+            let bytes = bytes_of(&file).await?;
+            let postings = pack::read_words(c, &r, &bytes).map_err(failed)?;
+            self.index
+                .add_chunk(c, postings)
+                .map_err(|e| format!("The story's data could not be read: {}: {e}", r.file))
+        }
+        .boxed_local()
+        .shared();
+        parts.loads.borrow_mut().words[c] = Some(load.clone());
+        parts.announce(load.clone());
+        load
+    }
+}
+
+impl Parts {
+    /// Drives `load` to its end and then wakes the views waiting for data.
+    fn announce<T: Clone + 'static>(&self, load: Load<T>) {
+        let arrived = self.arrived.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = load.await;
+            arrived.notify();
+        });
+    }
 }
 
 /// Milliseconds of indexing in one task, so that a click while the index fills waits for little.
@@ -34,7 +334,8 @@ const WORDS_SLICE_MS: f64 = 4.0;
 
 /// Indexes the articles' words a few milliseconds at a time between tasks, after the app has
 /// started, so start-up does not wait for it and the first search usually finds it ready (a search
-/// that comes first finishes it; see `query::Index`).
+/// that comes first finishes it; see `query::Index`). Nothing to do for data on demand, whose
+/// word index comes in chunks.
 pub fn index_in_background(data: &'static Data) {
     fn step(data: &'static Data) {
         let start = js_sys::Date::now();
@@ -45,7 +346,9 @@ pub fn index_in_background(data: &'static Data) {
         }
         leptos::prelude::set_timeout(move || step(data), std::time::Duration::ZERO);
     }
-    leptos::prelude::set_timeout(move || step(data), std::time::Duration::ZERO);
+    if data.parts.is_none() {
+        leptos::prelude::set_timeout(move || step(data), std::time::Duration::ZERO);
+    }
 }
 
 /// The data file the page names as its metadata file, if it names one.
@@ -58,34 +361,46 @@ pub fn linked() -> Option<String> {
 /// a failure here is a build defect; it is reported in the page rather than as a blank screen.
 pub fn embedded() -> Result<&'static Data, String> {
     let corpus = Corpus::from_bytes(BYTES).map_err(|e| format!("The embedded corpus could not be read: {e}"))?;
-    Ok(keep(corpus))
+    Ok(whole(corpus))
 }
 
-/// Reads the metadata file at `meta` and every bundle it names (all requested at once), and puts
-/// the corpus together. Any file that is missing, damaged or from another build is an error that
-/// names it.
+/// Reads the metadata file at `meta`, then what the first screen at this address needs: the
+/// bundles of its first page of articles (and of the article the URL opens), and the word chunks
+/// of its search. Every other file is fetched when a view needs it. Any file that is missing,
+/// damaged or from another build is an error that names it.
 pub async fn fetch(meta: String) -> Result<&'static Data, String> {
-    let failed = |e: PackError| format!("The story's data could not be read: {e}");
     let dir = meta.rfind('/').map_or("", |i| &meta[..=i]).to_string();
     let m = pack::read_meta(&meta, &bytes_of(&meta).await?).map_err(failed)?;
-    let pending: Vec<_> = m.bundles.iter().map(|r| Pending::start(&format!("{dir}{}", r.file))).collect();
-    let mut bundles = Vec::with_capacity(pending.len());
-    for (r, p) in m.bundles.iter().zip(pending) {
-        bundles.push(pack::read_bundle(r, &p.bytes().await?).map_err(failed)?);
-    }
-    Ok(keep(pack::unpack(m, bundles).map_err(failed)?))
+    let corpus = pack::outline(&m).map_err(failed)?;
+    let index = Index::from_facts(&corpus, m.facts, m.words.len());
+    let loads = Loads { bundles: vec![None; m.bundles.len()], words: vec![None; m.words.len()], whole: None };
+    let parts = Parts {
+        dir,
+        bundles: m.bundles,
+        words: m.words,
+        loads: SendWrapper::new(RefCell::new(loads)),
+        arrived: ArcTrigger::new(),
+    };
+    let (quotes, matches) = (m.quotes as usize, m.matches as usize);
+    let data: &'static Data = Box::leak(Box::new(Data { corpus, index, quotes, matches, parts: Some(parts) }));
+    let search = leptos::prelude::window().location().search().unwrap_or_default();
+    let (st, _) = crate::state::parse(&search, &data.corpus);
+    data.words_ready(&st.query.text).await?;
+    let first = presslens_core::query::run(&data.corpus, &data.index, &st.query).hits;
+    let opened = st.article.as_deref().and_then(|id| data.corpus.article_index(id));
+    data.ready(first.iter().take(crate::components::more::PAGE).map(|h| h.article).chain(opened)).await?;
+    Ok(data)
 }
 
 /// Puts a corpus together from data files already in memory (a story the worker made, or one
-/// kept in this browser), with the same checks as [`fetch`].
+/// kept in this browser), with the same checks as [`fetch`]; it is whole from the start.
 pub fn from_files(meta: (String, Vec<u8>), bundles: Vec<(String, Vec<u8>)>) -> Result<&'static Data, String> {
-    let failed = |e: PackError| format!("The story's data could not be read: {e}");
     let m = pack::read_meta(&meta.0, &meta.1).map_err(failed)?;
     if m.bundles.len() != bundles.len() {
         return Err(failed(PackError::Mismatch(format!("{} bundles named, {} kept", m.bundles.len(), bundles.len()))));
     }
     let read: Result<Vec<_>, _> = m.bundles.iter().zip(&bundles).map(|(r, (_, b))| pack::read_bundle(r, b)).collect();
-    Ok(keep(pack::unpack(m, read.map_err(failed)?).map_err(failed)?))
+    Ok(whole(pack::unpack(m, read.map_err(failed)?).map_err(failed)?))
 }
 
 /// A data file on its way: inline in the page, or a request already sent.

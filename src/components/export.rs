@@ -22,17 +22,35 @@ fn download(name: &str, mime: &str, text: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-/// "Export JSON" and "Export CSV" for the current selection.
+/// "Export JSON" and "Export CSV" for the current selection. The export reads the whole corpus:
+/// for data loaded on demand, every bundle is fetched first (the buttons say so meanwhile).
 #[component]
 pub fn ExportButtons(data: &'static Data, hits: Signal<Vec<usize>>) -> impl IntoView {
-    let json = move |_| {
-        download("presslens-matches.json", "application/json", &export::json(&data.corpus, &hits.get_untracked()))
-    };
-    let csv = move |_| download("presslens-matches.csv", "text/csv", &export::csv(&data.corpus, &hits.get_untracked()));
+    let busy = RwSignal::new(false);
+    let failed = RwSignal::new(None::<String>);
+    let export =
+        move |name: &'static str, mime: &'static str, write: fn(&presslens_core::Corpus, &[usize]) -> String| {
+            let hits = hits.get_untracked();
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                match data.whole().await {
+                    Ok(corpus) => {
+                        failed.set(None);
+                        download(name, mime, &write(corpus, &hits));
+                    }
+                    Err(e) => failed.set(Some(e)),
+                }
+                busy.set(false);
+            });
+        };
+    let json = move |_| export("presslens-matches.json", "application/json", export::json);
+    let csv = move |_| export("presslens-matches.csv", "text/csv", export::csv);
     view! {
         <div class="export" role="group" aria-label="Export the matches of these articles">
-            <button type="button" data-test="export-json" on:click=json title="Export contract v1">"Export JSON"</button>
-            <button type="button" data-test="export-csv" on:click=csv>"Export CSV"</button>
+            <button type="button" data-test="export-json" on:click=json disabled=move || busy.get() title="Export contract v1">"Export JSON"</button>
+            <button type="button" data-test="export-csv" on:click=csv disabled=move || busy.get()>"Export CSV"</button>
+            {move || busy.get().then(|| view! { <span class="loading-text" role="status">"Fetching every article…"</span> })}
+            {move || failed.get().map(|e| view! { <span class="load-failed" role="alert">{e}</span> })}
         </div>
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::components::marked::{marked, Mark};
 use crate::components::more::{paged, ShowMore, PAGE};
-use crate::data::Data;
+use crate::data::{At, Data, Loaded};
 use crate::nav::{href, Nav};
 use crate::state::View;
 use leptos::prelude::*;
@@ -76,15 +76,23 @@ fn card(data: &'static Data, nav: Nav, hit: &Hit, text: Memo<String>) -> impl In
         }
     };
     let article = hit.article;
-    let snippet = move || {
-        let excerpt = text.with(|t| excerpt(corpus, article, t));
-        let marks: Vec<Mark> = excerpt.highlights.iter().map(|s| Mark { hit: true, ..Mark::new(*s, "hit") }).collect();
-        // An ellipsis where the snippet cuts its paragraph, so a cut sentence does not read as whole.
-        view! {
-            {excerpt.cut_before.then_some("… ")}
-            {marked(&corpus.articles()[article].body, excerpt.snippet, &marks)}
-            {excerpt.cut_after.then_some(" …")}
+    // The body comes with the article's bundle; until then the card says so in the snippet's place.
+    let at = Memo::new(move |_| data.article(article));
+    let snippet = move || match at.get() {
+        Loaded::Ready(At { corpus: part, index: local }) => {
+            let excerpt = text.with(|t| excerpt(part, local, t));
+            let marks: Vec<Mark> =
+                excerpt.highlights.iter().map(|s| Mark { hit: true, ..Mark::new(*s, "hit") }).collect();
+            // An ellipsis where the snippet cuts its paragraph, so a cut sentence does not read as whole.
+            view! {
+                {excerpt.cut_before.then_some("… ")}
+                {marked(&part.articles()[local].body, excerpt.snippet, &marks)}
+                {excerpt.cut_after.then_some(" …")}
+            }
+            .into_any()
         }
+        Loaded::Loading => view! { <span class="loading-text">"Loading the text…"</span> }.into_any(),
+        Loaded::Failed(e) => view! { <span class="load-failed" role="alert">{e}</span> }.into_any(),
     };
     let pct = (hit.reproduced * 100.0).round() as u32;
     let via = a.via.clone().map(|v| view! { " via " <bdi>{v}</bdi> });

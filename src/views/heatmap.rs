@@ -3,6 +3,7 @@
 //! table with every article under the source word by word, in the manner of CollateX.
 
 use crate::components::more::{paged, ShowMore, PAGE};
+use crate::data::{At, Data, Listed};
 use crate::nav::{href, Nav};
 use crate::state::View;
 use leptos::prelude::*;
@@ -12,20 +13,35 @@ use presslens_core::Corpus;
 
 /// The heat map and the alignment table for the filtered articles.
 #[component]
-pub fn Heatmap(corpus: &'static Corpus, nav: Nav, hits: Signal<Vec<usize>>) -> impl IntoView {
+pub fn Heatmap(data: &'static Data, nav: Nav, hits: Signal<Vec<usize>>) -> impl IntoView {
+    let corpus = &data.corpus;
     let norm = nav.select(|s| s.norm);
     // Rows are built for the first page of articles; each "Show more" adds a page.
     let shown = paged(PAGE, move || hits.track());
     let total = Signal::derive(move || hits.with(Vec::len));
+    let page = Memo::new(move |before: Option<&Listed>| {
+        let shown = shown.get();
+        hits.with(|h| data.listed(&h[..shown.min(h.len())], before))
+    });
     let table = Memo::new(move |_| {
-        let (norm, shown) = (norm.get(), shown.get());
-        hits.with(|h| h.iter().copied().take(shown).collect::<Vec<_>>())
-            .into_iter()
-            .map(|ai| (ai, (0..corpus.story.sources.len()).map(|si| rows(corpus, ai, si, norm)).collect::<Vec<_>>()))
-            .collect::<Vec<_>>()
+        let norm = norm.get();
+        page.with(|p| {
+            p.ready
+                .iter()
+                .map(|(_, at)| {
+                    (
+                        *at,
+                        (0..corpus.story.sources.len())
+                            .map(|si| rows(at.corpus, at.index, si, norm))
+                            .collect::<Vec<_>>(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
     });
     view! {
         <section class="heatmap-view">
+            {move || page.with(Listed::status)}
             {corpus.story.sources.iter().enumerate().map(|(si, src)| view! {
                 <h2>{format!("Coverage of {} by sentence", corpus.story.speakers.get(src.speaker).map_or("the source", |s| s.name.as_str()))}</h2>
                 <p class="hint">"Each cell: share of the sentence's words the article quotes or copies; hatched when only paraphrased. Select a cell to compare."</p>
@@ -33,7 +49,7 @@ pub fn Heatmap(corpus: &'static Corpus, nav: Nav, hits: Signal<Vec<usize>>) -> i
                     <table class="heatmap">
                         <thead><tr><th scope="col">"Article"</th>{src.sentences.iter().enumerate().map(|(n, s)| view! { <th scope="col" title=s.slice(&src.text).to_string()>{format!("S{}", n + 1)}</th> }).collect_view()}</tr></thead>
                         <tbody>
-                            {move || table.with(|t| t.iter().map(|(ai, per)| heat_row(corpus, nav, *ai, &per[si])).collect_view())}
+                            {move || table.with(|t| t.iter().map(|(at, per)| heat_row(at.corpus, nav, at.index, &per[si])).collect_view())}
                         </tbody>
                     </table>
                 </div>
@@ -106,7 +122,7 @@ fn cell(r: &SentenceRow, word: presslens_core::Span, article: &str) -> String {
     out
 }
 
-fn alignment(corpus: &'static Corpus, si: usize, table: &[(usize, Vec<Vec<SentenceRow>>)]) -> impl IntoView {
+fn alignment(corpus: &'static Corpus, si: usize, table: &[(At, Vec<Vec<SentenceRow>>)]) -> impl IntoView {
     let src = &corpus.story.sources[si];
     let words: Vec<(usize, presslens_core::Span)> = src
         .sentences
@@ -123,8 +139,8 @@ fn alignment(corpus: &'static Corpus, si: usize, table: &[(usize, Vec<Vec<Senten
         <table class="alignment">
             <thead><tr><th scope="col">"Source"</th>{words.iter().map(|(_, w)| view! { <th scope="col">{w.slice(&src.text).to_string()}</th> }).collect_view()}</tr></thead>
             <tbody>
-                {table.iter().map(|(ai, per)| {
-                    let a = &corpus.articles()[*ai];
+                {table.iter().map(|(at, per)| {
+                    let a = at.article();
                     view! {
                         <tr>
                             <th scope="row">{a.outlet_name().to_string()}</th>

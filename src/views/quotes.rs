@@ -5,18 +5,20 @@
 
 use crate::components::diff::{segments, Legend};
 use crate::components::more::{paged, ShowMore, QUOTE_PAGE};
+use crate::data::{At, Data, Listed};
 use crate::nav::Nav;
 use crate::state::{norm_flag, set_norm_flag, NORM_FLAGS};
 use leptos::prelude::*;
 use presslens_core::compare::{rows, Segment, SegmentKind, SentenceRow};
 use presslens_core::Corpus;
 
-/// Rows of one article: per source, per sentence.
-type ArticleRows = (usize, Vec<Vec<SentenceRow>>);
+/// Rows of one article (where its analysis is): per source, per sentence.
+type ArticleRows = (At, Vec<Vec<SentenceRow>>);
 
 /// The quote view over the filtered articles (or the one in the URL).
 #[component]
-pub fn QuoteView(corpus: &'static Corpus, nav: Nav, hits: Signal<Vec<usize>>) -> impl IntoView {
+pub fn QuoteView(data: &'static Data, nav: Nav, hits: Signal<Vec<usize>>) -> impl IntoView {
+    let corpus = &data.corpus;
     let norm = nav.select(|s| s.norm);
     let focus = nav.select(|s| s.article.clone());
     let articles = Memo::new(move |_| match focus.get().and_then(|id| corpus.article_index(&id)) {
@@ -26,13 +28,20 @@ pub fn QuoteView(corpus: &'static Corpus, nav: Nav, hits: Signal<Vec<usize>>) ->
     // Rows are built for the first page of articles; each "Show more" adds a page.
     let shown = paged(QUOTE_PAGE, move || articles.track());
     let total = Signal::derive(move || articles.with(Vec::len));
+    let page = Memo::new(move |before: Option<&Listed>| {
+        let shown = shown.get();
+        articles.with(|a| data.listed(&a[..shown.min(a.len())], before))
+    });
     let table = Memo::new(move |_| {
-        let (norm, shown) = (norm.get(), shown.get());
-        articles
-            .with(|a| a.iter().copied().take(shown).collect::<Vec<_>>())
-            .into_iter()
-            .map(|ai| (ai, (0..corpus.story.sources.len()).map(|si| rows(corpus, ai, si, norm)).collect()))
-            .collect::<Vec<ArticleRows>>()
+        let norm = norm.get();
+        page.with(|p| {
+            p.ready
+                .iter()
+                .map(|(_, at)| {
+                    (*at, (0..corpus.story.sources.len()).map(|si| rows(at.corpus, at.index, si, norm)).collect())
+                })
+                .collect::<Vec<ArticleRows>>()
+        })
     });
     let side = nav.select(|s| s.side);
     let show_all = move |_| {
@@ -45,6 +54,7 @@ pub fn QuoteView(corpus: &'static Corpus, nav: Nav, hits: Signal<Vec<usize>>) ->
         <section class="quote-view" aria-label="How each article quotes the source">
             <Toolbar nav=nav/>
             <Legend/>
+            {move || page.with(Listed::status)}
             {move || focus.get().and_then(|id| corpus.article_index(&id)).map(|ai| {
                 let a = &corpus.articles()[ai];
                 view! { <p class="focus-note">{format!("Showing {} ({}). ", a.outlet_name(), a.date_label())}<button type="button" class="link" on:click=show_all>"Show every article"</button></p> }
@@ -59,7 +69,7 @@ pub fn QuoteView(corpus: &'static Corpus, nav: Nav, hits: Signal<Vec<usize>>) ->
                             <section class="sentence" class:focus=focused id=format!("s{}-{}", si, n + 1)>
                                 <h3><span class="num">{format!("Sentence {}", n + 1)}</span><q class="source-text">{sentence.slice(&src.text).to_string()}</q></h3>
                                 <div class="qrows">
-                                    {move || table.with(|t| t.iter().map(|(ai, per_source)| row(corpus, *ai, si, n, &per_source[si][n], side.get())).collect_view())}
+                                    {move || table.with(|t| t.iter().map(|(at, per_source)| row(at.corpus, at.index, si, n, &per_source[si][n], side.get())).collect_view())}
                                 </div>
                                 <ShowMore shown=shown total=total page=QUOTE_PAGE what=" articles"/>
                             </section>

@@ -3,6 +3,7 @@
 //! and focus, and a link to the original.
 
 use crate::components::marked::{marked, Mark};
+use crate::data::{Data, Loaded};
 use crate::nav::{href, Nav};
 use crate::state::View;
 use leptos::prelude::*;
@@ -34,16 +35,19 @@ pub fn safe_url(url: &str) -> Option<&str> {
     (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url.trim())
 }
 
-/// The article named in the URL.
+/// The article named in the URL, once its body and analysis are at hand.
 #[component]
-pub fn Reader(corpus: &'static Corpus, nav: Nav) -> impl IntoView {
+pub fn Reader(data: &'static Data, nav: Nav) -> impl IntoView {
     let article = nav.select(|s| s.article.clone());
-    move || {
+    let at = Memo::new(move |_| {
         let id = article.get().unwrap_or_default();
-        match corpus.article_index(&id) {
-            Some(ai) => article_view(corpus, nav, ai).into_any(),
-            None => view! { <p class="empty">"No article is selected."</p> }.into_any(),
-        }
+        data.corpus.article_index(&id).map(|ai| data.article(ai))
+    });
+    move || match at.get() {
+        Some(Loaded::Ready(at)) => article_view(at.corpus, nav, at.index).into_any(),
+        Some(Loaded::Loading) => view! { <p class="loading-text" role="status">"Loading the article…"</p> }.into_any(),
+        Some(Loaded::Failed(e)) => view! { <p class="load-failed" role="alert">{e}</p> }.into_any(),
+        None => view! { <p class="empty">"No article is selected."</p> }.into_any(),
     }
 }
 

@@ -2,12 +2,13 @@
 //! wording diffed against the most common one, with the outlets that printed it.
 
 use crate::components::diff::{ops, Legend};
+use crate::data::{Data, Loaded};
 use leptos::prelude::*;
-use presslens_core::Corpus;
 
 /// Every cluster of the corpus.
 #[component]
-pub fn Variants(corpus: &'static Corpus) -> impl IntoView {
+pub fn Variants(data: &'static Data) -> impl IntoView {
+    let corpus = &data.corpus;
     if corpus.clusters.is_empty() {
         return view! { <p class="empty">"No quotation appears in more than one article."</p> }.into_any();
     }
@@ -26,19 +27,29 @@ pub fn Variants(corpus: &'static Corpus) -> impl IntoView {
                         <blockquote class="canonical">{canon.text.clone()}</blockquote>
                         <ol class="variant-list">
                             {cl.variants.iter().enumerate().map(|(vi, v)| {
-                                // Outlets do not always agree on who said it: say so where one differs.
-                                let outlets: Vec<String> = v.quotes.iter().filter_map(|q| corpus.quotes.get(*q)).map(|q| {
-                                    let a = &corpus.articles()[q.article];
-                                    let named = corpus.story.speaker_name(q.speaker, q.speaker_text.as_deref());
-                                    match named {
-                                        Some(n) if n != who => format!("{} ({}), attributed to {n}", a.outlet_name(), a.date_label()),
-                                        _ => format!("{} ({})", a.outlet_name(), a.date_label()),
+                                // Outlets do not always agree on who said it: say so where one differs. The
+                                // quotations are in their articles' bundles, which may be on their way.
+                                let outlets = move || {
+                                    let mut out = Vec::with_capacity(v.quotes.len());
+                                    for &qi in &v.quotes {
+                                        let at = match data.quote(qi) {
+                                            Loaded::Ready(at) => at,
+                                            Loaded::Loading => return "loading…".to_string(),
+                                            Loaded::Failed(e) => return e,
+                                        };
+                                        let (c, q) = (at.corpus, &at.corpus.quotes[at.index]);
+                                        let a = &c.articles()[q.article];
+                                        out.push(match c.story.speaker_name(q.speaker, q.speaker_text.as_deref()) {
+                                            Some(n) if n != who => format!("{} ({}), attributed to {n}", a.outlet_name(), a.date_label()),
+                                            _ => format!("{} ({})", a.outlet_name(), a.date_label()),
+                                        });
                                     }
-                                }).collect();
+                                    out.join("; ")
+                                };
                                 view! {
                                     <li class="variant" class:canonical-variant=vi == cl.canonical>
                                         <p class="variant-text">{if vi == cl.canonical { view! { <span class="diff-kept">{v.text.clone()}</span> }.into_any() } else { ops(&canon.text, &v.text, &v.ops).into_any() }}</p>
-                                        <p class="variant-outlets">{if vi == cl.canonical { "Most common wording: " } else { "Printed by: " }}{outlets.join("; ")}</p>
+                                        <p class="variant-outlets">{if vi == cl.canonical { "Most common wording: " } else { "Printed by: " }}{outlets}</p>
                                     </li>
                                 }
                             }).collect_view()}

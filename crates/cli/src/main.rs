@@ -194,7 +194,7 @@ fn site(
                 "{}: {} articles in {} data files; {} files, {:.1} MB in all",
                 out.display(),
                 c.articles().len(),
-                1 + packed.bundles.len(),
+                packed.files().count(),
                 w.files,
                 w.bytes as f64 / 1e6
             );

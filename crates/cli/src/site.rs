@@ -52,7 +52,7 @@ pub fn write(viewer: &Viewer, packed: &Packed, title: &str, screen: &str, out: &
         .map_err(|e| format!("cannot copy the viewer into {}: {e}", out.display()))?;
     let data = out.join(DATA_DIR);
     fs::create_dir_all(&data).map_err(|e| format!("cannot create {}: {e}", data.display()))?;
-    for (name, bytes) in std::iter::once(&packed.meta).chain(&packed.bundles) {
+    for (name, bytes) in packed.files() {
         let path = data.join(name);
         fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         written.files += 1;

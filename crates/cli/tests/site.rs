@@ -50,11 +50,11 @@ fn stderr(o: &Output) -> String {
 }
 
 #[test]
-fn a_site_is_the_viewer_unchanged_plus_data_files_the_page_links_to() {
+fn a_site_is_the_viewer_unchanged_plus_data_files_named_by_the_metadata_file_the_page_links_to() {
     let (v, out) = (viewer("v1"), fresh("out1"));
     let o = presslens(&["site", "--viewer", v.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("5 articles in 2 data files"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("5 articles in 3 data files"), "{}", stdout(&o));
     assert_eq!(fs::read(out.join("app-1_bg.wasm")).unwrap(), fs::read(v.join("app-1_bg.wasm")).unwrap());
     let page = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(
@@ -62,11 +62,12 @@ fn a_site_is_the_viewer_unchanged_plus_data_files_the_page_links_to() {
     );
     let data: Vec<String> =
         fs::read_dir(out.join("data")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
-    assert_eq!(data.len(), 2);
+    assert_eq!(data.len(), 3, "{data:?}");
     for name in &data {
         let bytes = fs::read(out.join("data").join(name)).unwrap();
         assert!(name.ends_with(&format!("-{:016x}.bin", pack::hash(&bytes))), "{name} is named by its content");
-        assert!(page.contains(&format!("href=\"data/{name}\"")), "the page links to {name}");
+        // The page links to the metadata file alone; the viewer fetches the others when it needs them.
+        assert_eq!(page.contains(&format!("href=\"data/{name}\"")), name.starts_with("meta-"), "{name}");
     }
     // The story's first screen is in the page, and only once, however often the site is written.
     assert_eq!(page.matches("<div id=\"first-paint\">").count(), 1);
@@ -76,12 +77,16 @@ fn a_site_is_the_viewer_unchanged_plus_data_files_the_page_links_to() {
     let meta_name = data.iter().find(|n| n.starts_with("meta-")).unwrap();
     let meta = pack::read_meta(meta_name, &fs::read(out.join("data").join(meta_name)).unwrap()).unwrap();
     assert_eq!(meta.articles.len(), 5);
+    let named: Vec<&str> =
+        meta.bundles.iter().map(|b| b.file.as_str()).chain(meta.words.iter().map(|w| w.file.as_str())).collect();
+    assert_eq!(named.len(), 2);
+    assert!(named.iter().all(|n| data.iter().any(|d| d == n)), "{named:?} in {data:?}");
     assert!(page.contains(&format!("href=\"data/{meta_name}\" data-presslens=\"meta\"")));
 
     // Writing again over an earlier site replaces it whole: one metadata file, not two.
     let o = presslens(&["site", "--viewer", v.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(fs::read_dir(out.join("data")).unwrap().count(), 2);
+    assert_eq!(fs::read_dir(out.join("data")).unwrap().count(), 3);
     let again = fs::read_to_string(out.join("index.html")).unwrap();
     assert_eq!(again.matches("data-presslens=\"meta\"").count(), 1);
     assert_eq!(again.matches("id=\"first-paint\"").count(), 1);
@@ -119,7 +124,8 @@ fn the_single_file_inlines_everything_under_a_policy_of_digests() {
     assert!(page.contains("script-src 'sha256-") && !page.contains("unsafe-inline"));
     assert!(!page.contains("src=./boot.js") && !page.contains("href=./app-1.js") && !page.contains("style-1.css"));
     assert!(page.contains("await start({ module_or_path: bytes })"));
-    assert_eq!(page.matches("type=\"application/octet-stream\" data-presslens=").count(), 2);
+    // The metadata file, the bundle and the word chunk.
+    assert_eq!(page.matches("type=\"application/octet-stream\" data-presslens=").count(), 3);
     assert!(page.contains("data:image/svg+xml;base64,"));
     // The early script runs inline, allowed by its digest; its file is not referenced.
     assert!(page.contains("<script>document.documentElement.classList.add('early');</script>"));

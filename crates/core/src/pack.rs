@@ -2,11 +2,15 @@
 //! (DESIGN.md, "Round 2").
 //!
 //! A corpus is cut into one small **metadata file** — the story, its sources, speakers and topics,
-//! every article's metadata without its body, the quote clusters and the diagnostics — and
+//! every article's metadata without its body, what a query needs of each article (its topics and
+//! how much of the source it reproduces), the quote clusters and the diagnostics — then
 //! **bundles** of a few dozen articles each, holding their bodies with everything the analysis
-//! found in them (quotations, matches with their ops, topic hits). The metadata file lists the
-//! bundles in article order, each with its content hash, so a viewer can fetch them in parallel,
-//! or only the ones it needs, and refuse a file that is not the one this build wrote.
+//! found in them (quotations, matches with their ops, topic hits), and the **word index** cut
+//! into chunks by word (`query::word_chunk`), each word with the articles and positions where it
+//! occurs. The metadata file lists the bundles in article order and the word chunks, each with
+//! its content hash, so a viewer starts from the metadata alone, fetches a bundle when it shows
+//! one of its articles and a chunk when a search needs one of its words, and refuses a file that
+//! is not the one this build wrote.
 //!
 //! Every file starts with the magic bytes `PLSD`, the format version and its kind, then the
 //! postcard encoding of its contents. [`unpack`] checks all three, and each bundle's hash, before
@@ -18,13 +22,18 @@
 //! reads them inline.
 
 use crate::model::{Article, Cluster, Corpus, Diagnostic, Match, Quote, Source, Speaker, Story, Topic, TopicHit};
+use crate::query::{word_chunk, Facts, Index, Posting, Postings};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 /// The layout version. Bump it whenever a type written here changes shape.
-pub const FORMAT: u16 = 1;
+pub const FORMAT: u16 = 2;
 
 /// Articles per bundle: a few dozen, so that a phone makes few requests and no file is large.
 pub const ARTICLES_PER_BUNDLE: usize = 32;
+
+/// Word positions a word chunk holds, about: a search of a few words fetches a few such chunks
+/// (tens of kilobytes each), and a corpus of 100,000 articles makes about a thousand.
+pub const POSITIONS_PER_CHUNK: usize = 40_000;
 
 const MAGIC: &[u8; 4] = b"PLSD";
 const HEADER: usize = 7; // magic, version (u16 LE), kind
@@ -34,6 +43,7 @@ const HEADER: usize = 7; // magic, version (u16 LE), kind
 enum Kind {
     Meta = 1,
     Bundle = 2,
+    Words = 3,
 }
 
 /// Everything but the article bodies and their per-article analysis.
@@ -46,10 +56,36 @@ pub struct Meta {
     pub topics: Vec<Topic>,
     /// Every article in corpus order, with an empty body and no paragraphs (they are in a bundle).
     pub articles: Vec<Article>,
+    /// What a query needs of each article, in corpus order.
+    pub facts: Vec<Facts>,
     pub clusters: Vec<Cluster>,
     pub diagnostics: Vec<Diagnostic>,
+    /// How many quotations and matches the bundles hold in all.
+    pub quotes: u32,
+    pub matches: u32,
     pub bundles: Vec<BundleRef>,
+    /// The word index's chunks: chunk `i` holds the words `query::word_chunk(key, len)` puts there.
+    pub words: Vec<FileRef>,
 }
+
+/// A data file the metadata file names: its name and the [`hash`] of its bytes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileRef {
+    pub file: String,
+    pub hash: u64,
+}
+
+/// One chunk of the word index as written: articles and positions delta-coded, so that most
+/// numbers take one byte.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct WordChunk {
+    chunk: u32,
+    words: Vec<(u64, Vec<CodedPosting>)>,
+}
+
+/// A [`Posting`] with its article given as the step from the word's previous one, and each
+/// position as the step from the previous position.
+type CodedPosting = (u32, Vec<u32>);
 
 /// Where a bundle's articles are and how to recognise its file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,6 +96,8 @@ pub struct BundleRef {
     pub first: u32,
     /// How many articles it holds.
     pub count: u32,
+    /// Index of its first quotation among the corpus's.
+    pub first_quote: u32,
     /// [`hash`] of the whole file.
     pub hash: u64,
 }
@@ -78,10 +116,19 @@ pub struct Bundle {
     pub topic_hits: Vec<TopicHit>,
 }
 
-/// The files of a packed corpus: the metadata file and the bundles, each with its name.
+/// The files of a packed corpus: the metadata file, the bundles and the word chunks, each with
+/// its name.
 pub struct Packed {
     pub meta: (String, Vec<u8>),
     pub bundles: Vec<(String, Vec<u8>)>,
+    pub words: Vec<(String, Vec<u8>)>,
+}
+
+impl Packed {
+    /// Every file: the metadata file, then the bundles, then the word chunks.
+    pub fn files(&self) -> impl Iterator<Item = &(String, Vec<u8>)> {
+        std::iter::once(&self.meta).chain(&self.bundles).chain(&self.words)
+    }
 }
 
 /// Why data files could not be read.
@@ -145,9 +192,19 @@ pub fn pack(corpus: &Corpus, per_bundle: usize) -> Result<Packed, postcard::Erro
             file: file.clone(),
             first: first as u32,
             count: (end - first) as u32,
+            first_quote: bundle.first_quote,
             hash: hash(&bytes),
         });
         bundles.push((file, bytes));
+    }
+    let index = Index::new(corpus);
+    let mut words = Vec::new();
+    let mut word_refs = Vec::new();
+    for (i, chunk) in cut_words(index.postings(corpus)).into_iter().enumerate() {
+        let bytes = encode(Kind::Words, &chunk)?;
+        let file = file_name(&format!("w{i}"), &bytes);
+        word_refs.push(FileRef { file: file.clone(), hash: hash(&bytes) });
+        words.push((file, bytes));
     }
     let story = &corpus.story;
     let meta = Meta {
@@ -161,12 +218,83 @@ pub fn pack(corpus: &Corpus, per_bundle: usize) -> Result<Packed, postcard::Erro
             .iter()
             .map(|a| Article { body: String::new(), paragraphs: Vec::new(), ..a.clone() })
             .collect(),
+        facts: index.facts().to_vec(),
         clusters: corpus.clusters.clone(),
         diagnostics: corpus.diagnostics.clone(),
+        quotes: corpus.quotes.len() as u32,
+        matches: corpus.matches.len() as u32,
         bundles: refs,
+        words: word_refs,
     };
     let bytes = encode(Kind::Meta, &meta)?;
-    Ok(Packed { meta: (file_name("meta", &bytes), bytes), bundles })
+    Ok(Packed { meta: (file_name("meta", &bytes), bytes), bundles, words })
+}
+
+/// Cuts the word index into chunks of about [`POSITIONS_PER_CHUNK`] positions (a power of two of
+/// them, at least one), delta-coding each word's articles and positions.
+fn cut_words(all: Postings) -> Vec<WordChunk> {
+    let positions: usize = all.iter().flat_map(|(_, ps)| ps).map(|p| p.at.len()).sum();
+    let n = positions.div_ceil(POSITIONS_PER_CHUNK).max(1).next_power_of_two();
+    let mut chunks: Vec<WordChunk> = (0..n).map(|i| WordChunk { chunk: i as u32, words: Vec::new() }).collect();
+    for (key, postings) in all {
+        let mut last = 0;
+        let coded = postings
+            .into_iter()
+            .map(|p| {
+                let article = p.article - last;
+                last = p.article;
+                (article, deltas(&p.at))
+            })
+            .collect();
+        chunks[word_chunk(key, n)].words.push((key, coded));
+    }
+    chunks
+}
+
+fn deltas(sorted: &[u32]) -> Vec<u32> {
+    let mut last = 0;
+    sorted
+        .iter()
+        .map(|&x| {
+            let d = x.wrapping_sub(last);
+            last = x;
+            d
+        })
+        .collect()
+}
+
+/// Reads word chunk `i` of those the metadata file names, checking its header, hash and number;
+/// gives back the words with their postings (articles and positions absolute again).
+pub fn read_words(i: usize, r: &FileRef, bytes: &[u8]) -> Result<Postings, PackError> {
+    header(&r.file, Kind::Words, bytes)?;
+    if hash(bytes) != r.hash {
+        return Err(PackError::Hash { file: r.file.clone() });
+    }
+    let chunk: WordChunk = decode(&r.file, Kind::Words, bytes)?;
+    if chunk.chunk as usize != i {
+        return Err(PackError::Mismatch(format!("{} is not word chunk {i}", r.file)));
+    }
+    let sum = |from: u32, d: u32| {
+        from.checked_add(d)
+            .ok_or_else(|| PackError::Damaged { file: r.file.clone(), detail: "a position overflows".into() })
+    };
+    let mut out = Vec::with_capacity(chunk.words.len());
+    for (key, coded) in chunk.words {
+        let mut article = 0;
+        let mut postings = Vec::with_capacity(coded.len());
+        for (d, at) in coded {
+            article = sum(article, d)?;
+            let mut pos = 0;
+            let mut abs = Vec::with_capacity(at.len());
+            for d in at {
+                pos = sum(pos, d)?;
+                abs.push(pos);
+            }
+            postings.push(Posting { article, at: abs });
+        }
+        out.push((key, postings));
+    }
+    Ok(out)
 }
 
 /// Reads the metadata file.
@@ -221,6 +349,139 @@ pub fn unpack(meta: Meta, bundles: Vec<Bundle>) -> Result<Corpus, PackError> {
     Ok(corpus)
 }
 
+/// The corpus of the metadata file alone, for a viewer that fetches bundles as it needs them:
+/// every article's metadata without its body, the clusters and the diagnostics, and none of the
+/// quotations, matches and topic hits (they are in the bundles: see [`part`]). Checks that the
+/// metadata file's lists fit together first.
+pub fn outline(meta: &Meta) -> Result<Corpus, PackError> {
+    let n = meta.articles.len();
+    let mismatch = |what: &str| Err(PackError::Mismatch(what.to_string()));
+    if meta.facts.len() != n {
+        return mismatch("the metadata file gives facts for another number of articles");
+    }
+    if meta.facts.iter().flat_map(|f| &f.topics).any(|&t| t >= meta.topics.len()) {
+        return mismatch("an article's topic is not one of the story's");
+    }
+    let (mut next, mut quote) = (0u32, 0u32);
+    for r in &meta.bundles {
+        if r.first != next || r.first_quote < quote || r.first_quote > meta.quotes {
+            return mismatch("the bundles the metadata file lists are out of order");
+        }
+        next = r.first.saturating_add(r.count);
+        quote = r.first_quote;
+    }
+    if next as usize != n {
+        return mismatch("the bundles the metadata file lists do not hold every article");
+    }
+    if meta.clusters.iter().flat_map(|k| &k.variants).flat_map(|v| &v.quotes).any(|&q| q >= meta.quotes as usize) {
+        return mismatch("a cluster points outside the corpus");
+    }
+    let story = Story {
+        title: meta.title.clone(),
+        summary: meta.summary.clone(),
+        sources: meta.sources.clone(),
+        speakers: meta.speakers.clone(),
+        topics: meta.topics.clone(),
+        articles: meta.articles.clone(),
+    };
+    Ok(Corpus {
+        story,
+        quotes: Vec::new(),
+        matches: Vec::new(),
+        topic_hits: Vec::new(),
+        clusters: meta.clusters.clone(),
+        diagnostics: meta.diagnostics.clone(),
+    })
+}
+
+/// One bundle as a corpus of its own: its articles (metadata from `outline`, body from the
+/// bundle) numbered from 0, with their quotations, matches and topic hits renumbered to match
+/// (article `r.first + i` is article `i` here, quotation `r.first_quote + j` is quotation `j`), and
+/// the story's sources, speakers and topics; no clusters. The analysis of one article can then
+/// be read from its part as from a whole corpus.
+pub fn part(outline: &Story, r: &BundleRef, b: Bundle) -> Result<Corpus, PackError> {
+    let (first, first_quote) = (b.first as usize, b.first_quote as usize);
+    let bad = || PackError::Mismatch(format!("{} does not hold the articles the metadata file says", r.file));
+    if b.first != r.first || b.first_quote != r.first_quote {
+        return Err(bad());
+    }
+    let metas = outline.articles.get(first..first + b.bodies.len()).ok_or_else(bad)?;
+    let articles =
+        metas.iter().zip(b.bodies).map(|(a, (body, paragraphs))| Article { body, paragraphs, ..a.clone() }).collect();
+    let local = |i: usize| i.checked_sub(first).ok_or_else(bad);
+    let quotes = b
+        .quotes
+        .into_iter()
+        .map(|q| Ok(Quote { article: local(q.article)?, ..q }))
+        .collect::<Result<_, PackError>>()?;
+    let matches = b
+        .matches
+        .into_iter()
+        .map(|m| {
+            let quote = m.quote.map(|q| q.checked_sub(first_quote).ok_or_else(bad)).transpose()?;
+            Ok(Match { article: local(m.article)?, quote, ..m })
+        })
+        .collect::<Result<_, PackError>>()?;
+    let topic_hits = b
+        .topic_hits
+        .into_iter()
+        .map(|h| Ok(TopicHit { article: local(h.article)?, ..h }))
+        .collect::<Result<_, PackError>>()?;
+    let story = Story {
+        title: String::new(),
+        summary: String::new(),
+        sources: outline.sources.clone(),
+        speakers: outline.speakers.clone(),
+        topics: outline.topics.clone(),
+        articles,
+    };
+    let corpus = Corpus { story, quotes, matches, topic_hits, clusters: Vec::new(), diagnostics: Vec::new() };
+    check_indexes(&corpus)?;
+    Ok(corpus)
+}
+
+/// The whole corpus again from its outline and every bundle's part, in the metadata file's
+/// order: the inverse of [`part`], for what needs every article at once (an export of all).
+pub fn join(outline: &Corpus, refs: &[BundleRef], parts: &[&Corpus]) -> Result<Corpus, PackError> {
+    if refs.len() != parts.len() {
+        return Err(PackError::Mismatch(format!("{} parts of {} bundles", parts.len(), refs.len())));
+    }
+    let mut c = Corpus {
+        story: Story {
+            title: outline.story.title.clone(),
+            summary: outline.story.summary.clone(),
+            sources: outline.story.sources.clone(),
+            speakers: outline.story.speakers.clone(),
+            topics: outline.story.topics.clone(),
+            articles: Vec::with_capacity(outline.articles().len()),
+        },
+        quotes: Vec::new(),
+        matches: Vec::new(),
+        topic_hits: Vec::new(),
+        clusters: outline.clusters.clone(),
+        diagnostics: outline.diagnostics.clone(),
+    };
+    for (r, p) in refs.iter().zip(parts) {
+        let (first, first_quote) = (r.first as usize, r.first_quote as usize);
+        if first != c.story.articles.len() || first_quote != c.quotes.len() {
+            return Err(PackError::Mismatch(format!("the part of {} is out of order", r.file)));
+        }
+        c.story.articles.extend(p.story.articles.iter().cloned());
+        c.quotes.extend(p.quotes.iter().map(|q| Quote { article: q.article + first, ..q.clone() }));
+        c.matches.extend(p.matches.iter().map(|m| Match {
+            article: m.article + first,
+            quote: m.quote.map(|q| q + first_quote),
+            ..m.clone()
+        }));
+        c.topic_hits.extend(p.topic_hits.iter().map(|h| TopicHit { article: h.article + first, ..h.clone() }));
+    }
+    if c.story.articles.len() != outline.articles().len() {
+        return Err(PackError::Mismatch("the parts do not hold every article".into()));
+    }
+    check_indexes(&c)?;
+    Ok(c)
+}
+
 /// Every index a record holds points inside the corpus, so the viewer can index without checks
 /// failing at a distance.
 fn check_indexes(c: &Corpus) -> Result<(), PackError> {
@@ -256,6 +517,7 @@ fn header(file: &str, wanted: Kind, bytes: &[u8]) -> Result<(), PackError> {
     let kind_name = |k: u8| match k {
         1 => "metadata",
         2 => "bundle",
+        3 => "word index",
         _ => "unknown",
     };
     if bytes[6] != wanted as u8 {

@@ -85,17 +85,47 @@ pub struct Results {
     pub facets: Facets,
 }
 
+/// What a query needs to know of one article beyond its metadata: computed from the analysis, or
+/// read from a metadata file written at build time (`pack::Meta::facts`), so that facets and cards
+/// need no article body.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Facts {
+    /// Topics the article carries (indexes into the story's topics), ascending.
+    pub topics: Vec<usize>,
+    /// Share of all source words that the article quotes or copies (0..=1).
+    pub reproduced: f32,
+    /// Words of the body, counted as runs of non-space characters.
+    pub words: u32,
+}
+
+/// Where one word occurs in one article: the article and the word's positions in its body
+/// (counted in words, ascending), so that a phrase is found without the body.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Posting {
+    pub article: u32,
+    pub at: Vec<u32>,
+}
+
+/// Each word key with its postings, articles ascending: the whole word index, or one chunk of it.
+pub type Postings = Vec<(u64, Vec<Posting>)>;
+
+/// The chunk of a word index cut into `chunks` that holds the word with `key`.
+pub fn word_chunk(key: u64, chunks: usize) -> usize {
+    (key % chunks.max(1) as u64) as usize
+}
+
 /// Per-article facts that queries need, computed once per corpus, so that a query is one pass
 /// over the articles plus a look-up of each search word.
 ///
-/// The word index (every body tokenized) is most of the cost at start-up, and only a search needs
-/// it, so it is built apart: a slice of articles at a time ([`Index::index_words`], which the
-/// explorer calls between frames after it has started), and finished at once by the first search
-/// that comes before it is done.
+/// The word index comes one of two ways. Built here from the bodies, it is most of the cost at
+/// start-up and only a search needs it, so it is built a slice of articles at a time
+/// ([`Index::index_words`], which the explorer calls between frames after it has started) and
+/// finished at once by the first search that comes before it is done. Or it was written at build
+/// time and cut into chunks by word ([`word_chunk`]), and the chunks arrive as a search needs
+/// them ([`Index::missing_chunks`], [`Index::add_chunk`]): then no body is needed at all.
 pub struct Index {
     words: std::sync::Mutex<WordIndex>,
-    topics: Vec<Vec<usize>>,
-    reproduced: Vec<f32>,
+    facts: Vec<Facts>,
     /// Outlet names, sorted, and each article's position among them.
     outlets: Vec<String>,
     outlet_of: Vec<usize>,
@@ -104,53 +134,74 @@ pub struct Index {
     day_of: Vec<Option<usize>>,
 }
 
-/// The words of the articles indexed so far (the first `done`).
+/// The words indexed so far.
 #[derive(Default)]
 struct WordIndex {
-    /// Word keys of each article body, in order (for phrase search), folded to 32 bits.
-    keys: Vec<Vec<u32>>,
-    /// For each word key, the articles that contain it, ascending.
-    postings: KeyMap<Vec<u32>>,
+    postings: KeyMap<Vec<Posting>>,
+    /// Built from the bodies: how many articles are indexed. From chunks: which have arrived.
+    from: WordSource,
 }
 
-impl WordIndex {
-    /// Indexes the next articles, up to article `upto` (exclusive).
-    fn extend(&mut self, corpus: &Corpus, upto: usize) {
-        let start = self.keys.len();
-        for (i, a) in corpus.articles().iter().enumerate().take(upto).skip(start) {
-            let (_, keys) = keyed(&tokenize(&a.body), &a.body, Normalization::LOOSE);
-            for &k in &keys {
-                let list = self.postings.entry(k).or_default();
-                if list.last() != Some(&(i as u32)) {
-                    list.push(i as u32);
-                }
-            }
-            self.keys.push(keys.into_iter().map(fold).collect());
-        }
+enum WordSource {
+    Bodies(usize),
+    Chunks(Vec<bool>),
+}
+
+impl Default for WordSource {
+    fn default() -> Self {
+        WordSource::Bodies(0)
     }
 }
 
-/// Folds a 64-bit word key to the 32 bits the phrase index keeps.
-fn fold(key: u64) -> u32 {
-    (key ^ (key >> 32)) as u32
+impl WordIndex {
+    /// Indexes the bodies of the next articles, up to article `upto` (exclusive).
+    fn extend(&mut self, corpus: &Corpus, upto: usize) {
+        let WordSource::Bodies(done) = &mut self.from else { return };
+        for (i, a) in corpus.articles().iter().enumerate().take(upto).skip(*done) {
+            let (_, keys) = keyed(&tokenize(&a.body), &a.body, Normalization::LOOSE);
+            for (at, &k) in keys.iter().enumerate() {
+                let list = self.postings.entry(k).or_default();
+                match list.last_mut() {
+                    Some(p) if p.article == i as u32 => p.at.push(at as u32),
+                    _ => list.push(Posting { article: i as u32, at: vec![at as u32] }),
+                }
+            }
+            *done = i + 1;
+        }
+        *done = (*done).max(upto.min(corpus.articles().len()));
+    }
 }
 
 impl Index {
-    /// The facts of every article; the word index starts empty (see the type's doc).
+    /// The facts of every article; the word index starts empty and is built from the bodies
+    /// (see the type's doc).
     pub fn new(corpus: &Corpus) -> Self {
-        let arts = corpus.articles();
-        let mut topics = vec![Vec::new(); arts.len()];
+        let mut facts = vec![Facts::default(); corpus.articles().len()];
         for h in &corpus.topic_hits {
-            if let Some(t) = topics.get_mut(h.article) {
-                if !t.contains(&h.topic) {
-                    t.push(h.topic);
+            if let Some(f) = facts.get_mut(h.article) {
+                if !f.topics.contains(&h.topic) {
+                    f.topics.push(h.topic);
                 }
             }
         }
-        for t in &mut topics {
-            t.sort_unstable();
+        for ((f, r), a) in facts.iter_mut().zip(reproduced_shares(corpus)).zip(corpus.articles()) {
+            f.topics.sort_unstable();
+            f.reproduced = r;
+            f.words = a.body.split_whitespace().count() as u32;
         }
-        let reproduced = reproduced_shares(corpus);
+        Index::with_facts(corpus, facts, WordSource::Bodies(0))
+    }
+
+    /// An index over a corpus of metadata only (no bodies, no analysis): the facts as the
+    /// metadata file gives them, one per article, and a word index cut into `chunks` chunks that
+    /// arrive with [`Index::add_chunk`].
+    pub fn from_facts(corpus: &Corpus, facts: Vec<Facts>, chunks: usize) -> Self {
+        Index::with_facts(corpus, facts, WordSource::Chunks(vec![false; chunks]))
+    }
+
+    fn with_facts(corpus: &Corpus, mut facts: Vec<Facts>, from: WordSource) -> Self {
+        let arts = corpus.articles();
+        facts.resize(arts.len(), Facts::default());
         let mut outlets: Vec<String> = arts.iter().map(|a| a.outlet_name().to_string()).collect();
         outlets.sort();
         outlets.dedup();
@@ -160,28 +211,79 @@ impl Index {
         days.sort();
         days.dedup();
         let day_of = arts.iter().map(|a| a.date.and_then(|d| days.binary_search(&d).ok())).collect();
-        Index { words: Default::default(), topics, reproduced, outlets, outlet_of, days, day_of }
+        let words = std::sync::Mutex::new(WordIndex { postings: KeyMap::default(), from });
+        Index { words, facts, outlets, outlet_of, days, day_of }
     }
 
-    /// Indexes the words of up to `articles` more articles; true once every article is indexed.
+    fn words(&self) -> std::sync::MutexGuard<'_, WordIndex> {
+        self.words.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Indexes the words of up to `articles` more articles; true once every article is indexed
+    /// (at once for an index whose words come in chunks).
     pub fn index_words(&self, corpus: &Corpus, articles: usize) -> bool {
-        let mut words = self.words.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let upto = words.keys.len().saturating_add(articles);
-        words.extend(corpus, upto);
-        words.keys.len() >= corpus.articles().len()
+        let mut words = self.words();
+        let WordSource::Bodies(done) = words.from else { return true };
+        words.extend(corpus, done.saturating_add(articles));
+        matches!(words.from, WordSource::Bodies(d) if d >= corpus.articles().len())
+    }
+
+    /// The whole word index, built from the bodies, by key: what `pack` cuts into chunks.
+    pub fn postings(&self, corpus: &Corpus) -> Postings {
+        let mut words = self.words();
+        words.extend(corpus, usize::MAX);
+        let mut all: Postings = words.postings.iter().map(|(k, v)| (*k, v.clone())).collect();
+        all.sort_unstable_by_key(|(k, _)| *k);
+        all
+    }
+
+    /// The chunks a search for `text` needs that have not arrived (none for an index built from
+    /// the bodies).
+    pub fn missing_chunks(&self, text: &str) -> Vec<usize> {
+        let words = self.words();
+        let WordSource::Chunks(have) = &words.from else { return Vec::new() };
+        let mut missing: Vec<usize> =
+            parse_terms(text).into_iter().flatten().map(|k| word_chunk(k, have.len())).filter(|&c| !have[c]).collect();
+        missing.sort_unstable();
+        missing.dedup();
+        missing
+    }
+
+    /// Takes in chunk `chunk` of a word index cut at build time. A key that does not belong to
+    /// the chunk is an error (the file is not the one the metadata names).
+    pub fn add_chunk(&self, chunk: usize, postings: Postings) -> Result<(), String> {
+        let mut words = self.words();
+        let WordSource::Chunks(have) = &words.from else { return Ok(()) };
+        let n = have.len();
+        if chunk >= n {
+            return Err(format!("word chunk {chunk} of {n}"));
+        }
+        if postings.iter().any(|(k, _)| word_chunk(*k, n) != chunk) {
+            return Err(format!("word chunk {chunk} holds words of another chunk"));
+        }
+        if let WordSource::Chunks(have) = &mut words.from {
+            have[chunk] = true;
+        }
+        words.postings.extend(postings);
+        Ok(())
     }
 
     pub fn topics_of(&self, article: usize) -> &[usize] {
-        self.topics.get(article).map_or(&[], Vec::as_slice)
+        self.facts.get(article).map_or(&[], |f| f.topics.as_slice())
+    }
+
+    /// Every article's facts, in corpus order.
+    pub fn facts(&self) -> &[Facts] {
+        &self.facts
     }
 
     /// Which articles contain every group of search words (a group's words contiguously).
     fn search(&self, corpus: &Corpus, groups: &[Vec<u64>], n: usize) -> Vec<bool> {
         let mut found = vec![false; n];
-        let mut words = self.words.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut words = self.words();
         words.extend(corpus, n);
         // Candidates: the articles holding every word, walking the rarest posting list.
-        let mut lists: Vec<&[u32]> = Vec::new();
+        let mut lists: Vec<&[Posting]> = Vec::new();
         for k in groups.iter().flatten() {
             match words.postings.get(k) {
                 Some(list) => lists.push(list),
@@ -192,14 +294,21 @@ impl Index {
         let Some((rarest, rest)) = lists.split_first() else {
             return found;
         };
-        let phrases: Vec<Vec<u32>> =
-            groups.iter().filter(|g| g.len() > 1).map(|g| g.iter().map(|&k| fold(k)).collect()).collect();
-        for &a in *rarest {
-            if !rest.iter().all(|l| l.binary_search(&a).is_ok()) {
+        let at = |k: &u64, a: u32| -> &[u32] {
+            let list = words.postings.get(k).map_or(&[][..], Vec::as_slice);
+            list.binary_search_by_key(&a, |p| p.article).map_or(&[][..], |i| list[i].at.as_slice())
+        };
+        for p in *rarest {
+            let a = p.article;
+            if (a as usize) >= n || !rest.iter().all(|l| l.binary_search_by_key(&a, |p| p.article).is_ok()) {
                 continue;
             }
-            let keys = &words.keys[a as usize];
-            if phrases.iter().all(|p| keys.windows(p.len()).any(|w| w == p.as_slice())) {
+            let phrase_found = |g: &Vec<u64>| {
+                at(&g[0], a).iter().any(|&start| {
+                    g.iter().enumerate().skip(1).all(|(j, k)| at(k, a).binary_search(&(start + j as u32)).is_ok())
+                })
+            };
+            if groups.iter().filter(|g| g.len() > 1).all(phrase_found) {
                 found[a as usize] = true;
             }
         }
@@ -327,7 +436,7 @@ pub fn run(corpus: &Corpus, index: &Index, query: &Query) -> Results {
                     c.1 += 1;
                 }
             }
-            hits.push(Hit { article: i, topics: index.topics_of(i).to_vec(), reproduced: index.reproduced[i] });
+            hits.push(Hit { article: i, topics: index.topics_of(i).to_vec(), reproduced: index.facts[i].reproduced });
         }
     }
     Results { hits, facets }

@@ -84,14 +84,14 @@ impl Viewer {
     }
 }
 
-/// The `<link>`s a site's page gets for its data files in `DATA_DIR`.
+/// The `<link>` a site's page gets for its data: the metadata file in `DATA_DIR`, preloaded. The
+/// viewer reads the names of the bundles and word chunks there and fetches each when it needs it,
+/// so the page names no other data file.
 pub fn data_links(packed: &Packed) -> String {
-    std::iter::once(("meta", &packed.meta.0))
-        .chain(packed.bundles.iter().map(|(n, _)| ("bundle", n)))
-        .map(|(kind, name)| {
-            format!("<link rel=\"preload\" as=\"fetch\" crossorigin=\"anonymous\" href=\"{DATA_DIR}/{name}\" {DATA_ATTR}=\"{kind}\">\n")
-        })
-        .collect()
+    format!(
+        "<link rel=\"preload\" as=\"fetch\" crossorigin=\"anonymous\" href=\"{DATA_DIR}/{}\" {DATA_ATTR}=\"meta\">\n",
+        packed.meta.0
+    )
 }
 
 /// What a single file needs to import a reader's own articles (`presslens site --single-file
@@ -185,6 +185,7 @@ pub fn single_file(
         .collect();
     let data: String = std::iter::once(("meta", &packed.meta))
         .chain(packed.bundles.iter().map(|b| ("bundle", b)))
+        .chain(packed.words.iter().map(|w| ("words", w)))
         .map(|(kind, (name, bytes))| {
             format!(
                 "<script type=\"application/octet-stream\" {DATA_ATTR}=\"{kind}\" data-file=\"{DATA_DIR}/{name}\">{}</script>\n",

@@ -142,7 +142,10 @@ async fn single(data: &JsValue) -> Result<String, String> {
         .collect::<Result<_, _>>()
         .map_err(bad)?;
     let corpus = presslens_core::pack::unpack(m, read).map_err(bad)?;
-    let packed = presslens_core::pack::Packed { meta, bundles };
+    // The browser keeps a story's metadata file and bundles, not its word chunks (the explorer
+    // indexes a kept story's words itself): packing it again gives every file the one file needs.
+    let packed = presslens_core::pack::pack(&corpus, presslens_core::pack::ARTICLES_PER_BUNDLE)
+        .map_err(|e| format!("the story could not be written out: {e}"))?;
     let html = String::from_utf8(fetch(&base, "").await?).map_err(|_| "the page is not UTF-8".to_string())?;
     let viewer =
         presslens_site::Viewer::parse(html).ok_or("the page this came from is not a built presslens viewer")?;

@@ -163,14 +163,15 @@ fn every_record() -> Corpus {
     }
 }
 
-/// [`FORMAT`] and the hash of [`every_record`]'s metadata file and bundle under it.
-const LAYOUT_FINGERPRINT: (u16, u64) = (1, 0xcafb_501e_eced_df07);
+/// [`FORMAT`] and the hash of [`every_record`]'s metadata file, bundle and word chunk under it.
+const LAYOUT_FINGERPRINT: (u16, u64) = (2, 0x1914_e946_3eac_b32d);
 
 #[test]
 fn the_layout_changes_only_with_the_format_version() {
     let c = every_record();
     let packed = pack(&c, 1).unwrap();
-    let fingerprint = hash(&[packed.meta.1.as_slice(), packed.bundles[0].1.as_slice()].concat());
+    let fingerprint =
+        hash(&[packed.meta.1.as_slice(), packed.bundles[0].1.as_slice(), packed.words[0].1.as_slice()].concat());
     assert_eq!(
         (FORMAT, fingerprint),
         LAYOUT_FINGERPRINT,
@@ -178,4 +179,125 @@ fn the_layout_changes_only_with_the_format_version() {
         FORMAT + u16::from(LAYOUT_FINGERPRINT.0 == FORMAT)
     );
     assert_eq!(round_trip(&c, 1), Ok(c));
+}
+
+/// The metadata file with its word chunks fetched as `text` needs them, as the explorer reads a
+/// site: an outline corpus and an index from the facts.
+fn on_demand(packed: &Packed, text: &str) -> (Corpus, crate::query::Index) {
+    let meta = read_meta(&packed.meta.0, &packed.meta.1).unwrap();
+    let outline = outline(&meta).unwrap();
+    let index = crate::query::Index::from_facts(&outline, meta.facts.clone(), meta.words.len());
+    for c in index.missing_chunks(text) {
+        let bytes = &packed.words.iter().find(|(n, _)| *n == meta.words[c].file).unwrap().1;
+        index.add_chunk(c, read_words(c, &meta.words[c], bytes).unwrap()).unwrap();
+    }
+    assert!(index.missing_chunks(text).is_empty(), "{text}");
+    (outline, index)
+}
+
+#[test]
+fn a_query_over_the_metadata_and_word_chunks_gives_what_the_whole_corpus_gives() {
+    use crate::query::{run, Index, Query};
+    let mut c = corpus(40);
+    // Topics, outlets and dates that differ from article to article, so the facets have counts.
+    c.story.topics.push(crate::Topic { id: "fee".into(), label: "Fee".into(), terms: vec!["convicted".into()] });
+    for (i, a) in c.story.articles.iter_mut().enumerate() {
+        a.outlet = Some(["A", "B", "C"][i % 3].into());
+        a.date = crate::Date::parse(&format!("2025-02-{:02}", 1 + i % 5));
+    }
+    let c = crate::analyze(c.story, Vec::new());
+    assert!(c.topic_hits.iter().any(|h| h.topic == 0));
+    let packed = pack(&c, 7).unwrap();
+    assert!(packed.words.len() == 1, "a small corpus has one word chunk");
+    let whole = Index::new(&c);
+    for text in
+        ["", "convicted criminals", "\"convicted criminals\"", "\"criminals convicted\"", "article 12", "nowhere"]
+    {
+        for topics in [vec![], vec!["fee".to_string()]] {
+            let q = Query { text: text.into(), topics, outlets: vec!["B".into()], ..Query::default() };
+            let (outline, index) = on_demand(&packed, text);
+            assert_eq!(run(&outline, &index, &q), run(&c, &whole, &q), "{q:?}");
+        }
+    }
+}
+
+#[test]
+fn a_large_word_index_is_cut_into_chunks_and_a_search_fetches_only_its_own() {
+    let texts: Vec<String> =
+        (0..300).map(|i| format!("Word{i} and then {} more words here.", "many ".repeat(200))).collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let c = analyze(&refs);
+    let packed = pack(&c, ARTICLES_PER_BUNDLE).unwrap();
+    assert!(packed.words.len() > 1 && packed.words.len().is_power_of_two(), "{} chunks", packed.words.len());
+    let meta = read_meta(&packed.meta.0, &packed.meta.1).unwrap();
+    let index = crate::query::Index::from_facts(&outline(&meta).unwrap(), meta.facts, meta.words.len());
+    let missing = index.missing_chunks("word17 \"then many\"");
+    assert!((1..=3).contains(&missing.len()), "{missing:?}");
+    let q = crate::query::Query { text: "word17".into(), ..Default::default() };
+    let c0 = missing[0];
+    index.add_chunk(c0, read_words(c0, &meta.words[c0], &packed.words[c0].1).unwrap()).unwrap();
+    let rest = index.missing_chunks("word17");
+    for c in rest {
+        index.add_chunk(c, read_words(c, &meta.words[c], &packed.words[c].1).unwrap()).unwrap();
+    }
+    let hits =
+        crate::query::run(&outline(&read_meta(&packed.meta.0, &packed.meta.1).unwrap()).unwrap(), &index, &q).hits;
+    assert_eq!(hits.iter().map(|h| h.article).collect::<Vec<_>>(), [17]);
+    // A chunk under another chunk's number, or from another build, is refused.
+    let (w0, w1) = (&meta.words[0], &meta.words[1]);
+    assert_eq!(read_words(0, w0, &packed.words[1].1), Err(PackError::Hash { file: w0.file.clone() }));
+    assert!(matches!(read_words(1, w0, &packed.words[0].1), Err(PackError::Mismatch(_))));
+    assert!(index.add_chunk(1, read_words(0, w0, &packed.words[0].1).unwrap()).is_err());
+    assert!(read_words(1, w1, &packed.words[1].1[..packed.words[1].1.len() / 2]).is_err());
+}
+
+#[test]
+fn each_bundle_read_as_a_part_holds_its_articles_analysis_renumbered() {
+    let c = corpus(11);
+    let packed = pack(&c, 4).unwrap();
+    let meta = read_meta(&packed.meta.0, &packed.meta.1).unwrap();
+    let whole = outline(&meta).unwrap();
+    let story = &whole.story;
+    let mut parts = Vec::new();
+    for (r, (_, bytes)) in meta.bundles.iter().zip(&packed.bundles) {
+        let p = part(story, r, read_bundle(r, bytes).unwrap()).unwrap();
+        for local in 0..r.count as usize {
+            let ai = r.first as usize + local;
+            assert_eq!(p.articles()[local], c.articles()[ai]);
+            let quotes = |c: &Corpus, a| c.quotes_of(a).map(|(_, q)| (q.outer, q.speaker)).collect::<Vec<_>>();
+            assert_eq!(quotes(&p, local), quotes(&c, ai));
+            let matches = |c: &Corpus, a| {
+                c.matches_of(a).map(|m| (m.article_span, m.quote.map(|q| c.quotes[q].outer))).collect::<Vec<_>>()
+            };
+            assert_eq!(matches(&p, local), matches(&c, ai));
+            let hits = |c: &Corpus, a| c.topic_hits.iter().filter(|h| h.article == a).count();
+            assert_eq!(hits(&p, local), hits(&c, ai));
+        }
+        // Another bundle in its place is refused.
+        let other = meta.bundles.iter().find(|o| o.first != r.first).unwrap();
+        let wrong = read_bundle(other, &packed.bundles[other.first as usize / 4].1).unwrap();
+        assert!(part(story, r, wrong).is_err());
+        parts.push(p);
+    }
+    let parts: Vec<&Corpus> = parts.iter().collect();
+    assert_eq!(join(&whole, &meta.bundles, &parts), Ok(c));
+    assert!(join(&whole, &meta.bundles[1..], &parts[1..]).is_err());
+}
+
+#[test]
+fn an_outline_refuses_metadata_whose_lists_do_not_fit() {
+    let packed = pack(&corpus(9), 4).unwrap();
+    let meta = read_meta(&packed.meta.0, &packed.meta.1).unwrap();
+    assert!(outline(&meta).is_ok());
+    let mut short = meta.clone();
+    short.facts.pop();
+    let mut gap = meta.clone();
+    gap.bundles.remove(1);
+    let mut topic = meta.clone();
+    topic.facts[0].topics.push(99);
+    let mut cluster = meta.clone();
+    cluster.quotes = 0;
+    for bad in [short, gap, topic, cluster] {
+        assert!(matches!(outline(&bad), Err(PackError::Mismatch(_))));
+    }
 }

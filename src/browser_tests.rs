@@ -56,8 +56,9 @@ fn a_panic_message_shows_in_a_visible_alert_panel_as_text() {
 /// Puts a packed corpus into the page as inline data blocks, as the single file carries it.
 fn inline(packed: &presslens_core::pack::Packed, damage: bool) {
     let doc = document();
-    for (kind, (name, bytes)) in
-        std::iter::once(("meta", &packed.meta)).chain(packed.bundles.iter().map(|b| ("bundle", b)))
+    for (kind, (name, bytes)) in std::iter::once(("meta", &packed.meta))
+        .chain(packed.bundles.iter().map(|b| ("bundle", b)))
+        .chain(packed.words.iter().map(|w| ("words", w)))
     {
         let el = doc.create_element("script").expect("script");
         el.set_attribute("type", "application/octet-stream").expect("attr");
@@ -83,7 +84,21 @@ async fn data_files_inline_in_the_page_read_back_as_the_same_corpus() {
     let packed = presslens_core::pack::pack(&corpus, 2).expect("packs");
     inline(&packed, false);
     let data = crate::data::fetch(format!("data/{}", packed.meta.0)).await.expect("reads");
-    assert_eq!(data.corpus, corpus);
+    // The explorer starts from the outline: metadata, no bodies; each article comes with its bundle.
+    assert_eq!(data.corpus.articles().len(), 3);
+    assert!(data.corpus.articles().iter().all(|a| a.body.is_empty()) && data.corpus.quotes.is_empty());
+    assert_eq!((data.quotes, data.matches), (corpus.quotes.len(), corpus.matches.len()));
+    for (i, a) in corpus.articles().iter().enumerate() {
+        match data.article(i) {
+            crate::data::Loaded::Ready(at) => assert_eq!(at.article(), a, "article {i}"),
+            other => panic!("article {i} of the first page: {other:?}"),
+        }
+    }
+    assert_eq!(data.whole().await.expect("every bundle"), &corpus);
+    data.words_ready("extraordinary").await.expect("the word chunk");
+    let q = presslens_core::query::Query { text: "extraordinary".into(), ..Default::default() };
+    let hits = presslens_core::query::run(&data.corpus, &data.index, &q).hits;
+    assert_eq!(hits.iter().map(|h| h.article).collect::<Vec<_>>(), [2]);
 }
 
 #[wasm_bindgen_test]

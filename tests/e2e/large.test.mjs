@@ -47,3 +47,61 @@ test('a 10,000-article site: an article opens in at most two requests, the quote
   await assertClean(page, problems, assert);
   await context.close();
 });
+
+test('a 10,000-article site starts from its metadata file and fetches word chunks only for a search', async () => {
+  const { page, problems, context } = await site.open();
+  const data = [];
+  page.on('request', (r) => {
+    const m = /\/data\/(meta|b\d+|w\d+)-[0-9a-f]{16}\.bin$/.exec(r.url());
+    if (m) data.push({ kind: m[1][0] });
+  });
+  await page.goto(site.url);
+  await page.waitForSelector('html[data-ready="1"]', { timeout: 120_000 });
+  const kinds = () => data.map((d) => d.kind).join('');
+  // The metadata file and the bundles of the first page of cards (50 articles: two bundles).
+  assert.equal(kinds(), 'mbb', `the start fetched ${kinds()}`);
+  assert.ok(!data.some((d) => d.kind === 'w'), 'no word chunk before a search');
+
+  // A word of the third card's snippet, and two words that follow each other there.
+  const snippet = await page.locator('[data-test="result"]').nth(2).locator('.snippet').innerText();
+  const words = snippet.replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter((w) => w.length > 6);
+  const word = words[0];
+  const at = data.length;
+  await page.locator('[data-test="search"]').fill(word);
+  await page.waitForFunction(
+    (w) => [...document.querySelectorAll('[data-test="result"] .snippet mark')].some((m) => m.textContent.toLowerCase() === w.toLowerCase()),
+    word,
+    { timeout: 30_000 },
+  );
+  const fetched = data.slice(at);
+  assert.ok(fetched.some((d) => d.kind === 'w'), 'the search fetched a word chunk');
+  assert.ok(fetched.filter((d) => d.kind === 'w').length <= 2, `one word, ${fetched.filter((d) => d.kind === 'w').length} chunks`);
+  const count = await page.locator('[data-test="result-count"]').innerText();
+  const api = await page.evaluate((q) => presslens.query({ q }), word);
+  assert.equal(count, `${api.total} of 10000 articles`);
+  assert.ok(api.total > 0, count);
+  const none = await page.evaluate(() => presslens.query({ q: 'xylophonequartz' }));
+  assert.equal(none.total, 0, 'a word in no article finds none');
+  // Every card listed holds the word, marked in its snippet, now that its bundle has come.
+  await page.waitForFunction(() => !document.querySelector('[data-test="result"] .loading-text'), null, { timeout: 30_000 });
+  const cards = page.locator('[data-test="result"]');
+  const n = Math.min(await cards.count(), 10);
+  for (let i = 0; i < n; i++) {
+    const marks = await cards.nth(i).locator('.snippet mark').allInnerTexts();
+    assert.ok(marks.some((m) => m.toLowerCase() === word.toLowerCase()), `card ${i}: ${marks}`);
+  }
+
+  // A phrase from the same card: found in that article, and in no more articles than its two
+  // words anywhere.
+  const id = await page.locator('[data-test="result"]').nth(2).getAttribute('data-article');
+  const tokens = snippet.split(/\s+/);
+  const i = tokens.findIndex((t, k) => /^\p{L}+$/u.test(t) && /^\p{L}+$/u.test(tokens[k + 1] ?? ''));
+  assert.ok(i >= 0, snippet);
+  const pair = `${tokens[i]} ${tokens[i + 1]}`;
+  const phrase = await page.evaluate((q) => presslens.query({ q: `"${q}"` }), pair);
+  const both = await page.evaluate((q) => presslens.query({ q }), pair);
+  assert.ok(phrase.hits.some((h) => h.id === id), `"${pair}" is in ${id}`);
+  assert.ok(phrase.total <= both.total, `${pair}: ${phrase.total} of ${both.total}`);
+  await assertClean(page, problems, assert);
+  await context.close();
+});

@@ -3,7 +3,8 @@
 //
 // Two object stores keyed by the story's id: `stories` holds what the panel lists (title, number
 // of articles, when it was kept, its size); `files` the story's data files as the engine's worker
-// wrote them ({id, meta: {file, bytes}, bundles: [{file, bytes}]}), read only to open a story.
+// wrote them ({id, meta: {file, bytes}, bundles: [{file, bytes}]}: the metadata file, then the
+// files the explorer reads the story from, found there by name), read only to open a story.
 
 const DB = 'presslens';
 const STORIES = 'stories';

@@ -57,6 +57,7 @@ fn a_panic_message_shows_in_a_visible_alert_panel_as_text() {
 fn inline(packed: &presslens_core::pack::Packed, damage: bool) {
     let doc = document();
     for (kind, (name, bytes)) in std::iter::once(("meta", &packed.meta))
+        .chain(std::iter::once(("clusters", &packed.clusters)))
         .chain(packed.bundles.iter().map(|b| ("bundle", b)))
         .chain(packed.words.iter().map(|w| ("words", w)))
     {

@@ -17,7 +17,7 @@ use futures::future::{join_all, FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::{ArcTrigger, Notify, Track};
 use presslens_core::pack::{self, BundleRef, FileRef, PackError};
 use presslens_core::query::Index;
-use presslens_core::Corpus;
+use presslens_core::{Cluster, Corpus};
 use send_wrapper::SendWrapper;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
@@ -101,6 +101,7 @@ struct Parts {
     dir: String,
     bundles: Vec<BundleRef>,
     words: Vec<FileRef>,
+    clusters: FileRef,
     /// The explorer runs on one thread; the wrapper lets views hold `&'static Data`.
     loads: SendWrapper<RefCell<Loads>>,
     /// Notified whenever a file has come (or failed).
@@ -111,6 +112,7 @@ struct Parts {
 struct Loads {
     bundles: Vec<Option<Load<&'static Corpus>>>,
     words: Vec<Option<Load<()>>>,
+    clusters: Option<Load<&'static [Cluster]>>,
     whole: Option<Load<&'static Corpus>>,
 }
 
@@ -255,7 +257,8 @@ impl Data {
                     let l = async move {
                         let all: Vec<_> = (0..parts.bundles.len()).map(|b| self.bundle(b)).collect();
                         let all: Vec<&Corpus> = join_all(all).await.into_iter().collect::<Result<_, _>>()?;
-                        let joined = pack::join(&self.corpus, &parts.bundles, &all).map_err(failed)?;
+                        let clusters = self.clusters_load().await?;
+                        let joined = pack::join(&self.corpus, clusters, &parts.bundles, &all).map_err(failed)?;
                         Ok(&*Box::leak(Box::new(joined)))
                     }
                     .boxed_local()
@@ -272,6 +275,37 @@ impl Data {
     pub fn whole_now(&'static self) -> Option<&'static Corpus> {
         let Some(parts) = &self.parts else { return Some(&self.corpus) };
         parts.loads.borrow().whole.as_ref().and_then(|l| l.peek().cloned()).and_then(Result::ok)
+    }
+
+    /// The story's quote clusters, fetched on first use for data on demand.
+    pub fn clusters(&'static self) -> Loaded<&'static [Cluster]> {
+        let Some(parts) = &self.parts else { return Loaded::Ready(&self.corpus.clusters) };
+        parts.arrived.track();
+        match self.clusters_load().peek() {
+            Some(Ok(c)) => Loaded::Ready(c),
+            Some(Err(e)) => Loaded::Failed(e.clone()),
+            None => Loaded::Loading,
+        }
+    }
+
+    fn clusters_load(&'static self) -> Load<&'static [Cluster]> {
+        let parts = self.parts.as_ref().expect("a clusters file only for data on demand");
+        if let Some(l) = &parts.loads.borrow().clusters {
+            return l.clone();
+        }
+        let r = parts.clusters.clone();
+        let file = format!("{}{}", parts.dir, r.file);
+        let quotes = self.quotes as u32;
+        let load = async move {
+            let bytes = bytes_of(&file).await?;
+            let clusters = pack::read_clusters_file(&r, quotes, &bytes).map_err(failed)?;
+            Ok(&*Box::leak(clusters.into_boxed_slice()))
+        }
+        .boxed_local()
+        .shared();
+        parts.loads.borrow_mut().clusters = Some(load.clone());
+        parts.announce(load.clone());
+        load
     }
 
     /// The load of bundle `b`, started on first use.
@@ -373,11 +407,12 @@ pub async fn fetch(meta: String) -> Result<&'static Data, String> {
     let m = pack::read_meta(&meta, &bytes_of(&meta).await?).map_err(failed)?;
     let corpus = pack::outline(&m).map_err(failed)?;
     let index = Index::from_facts(&corpus, m.facts, m.words.len());
-    let loads = Loads { bundles: vec![None; m.bundles.len()], words: vec![None; m.words.len()], whole: None };
+    let loads = Loads { bundles: vec![None; m.bundles.len()], words: vec![None; m.words.len()], ..Loads::default() };
     let parts = Parts {
         dir,
         bundles: m.bundles,
         words: m.words,
+        clusters: m.clusters,
         loads: SendWrapper::new(RefCell::new(loads)),
         arrived: ArcTrigger::new(),
     };
@@ -393,14 +428,22 @@ pub async fn fetch(meta: String) -> Result<&'static Data, String> {
 }
 
 /// Puts a corpus together from data files already in memory (a story the worker made, or one
-/// kept in this browser), with the same checks as [`fetch`]; it is whole from the start.
-pub fn from_files(meta: (String, Vec<u8>), bundles: Vec<(String, Vec<u8>)>) -> Result<&'static Data, String> {
+/// kept in this browser: its clusters file and bundles, found by name), with the same checks as
+/// [`fetch`]; it is whole from the start.
+pub fn from_files(meta: (String, Vec<u8>), files: Vec<(String, Vec<u8>)>) -> Result<&'static Data, String> {
     let m = pack::read_meta(&meta.0, &meta.1).map_err(failed)?;
-    if m.bundles.len() != bundles.len() {
-        return Err(failed(PackError::Mismatch(format!("{} bundles named, {} kept", m.bundles.len(), bundles.len()))));
+    let named =
+        |name: &str| {
+            files.iter().find(|(n, _)| n == name).map(|(_, b)| b.as_slice()).ok_or_else(|| {
+                failed(PackError::Mismatch(format!("{name} is named by the metadata file but not kept")))
+            })
+        };
+    let clusters = pack::read_clusters(&m, named(&m.clusters.file)?).map_err(failed)?;
+    let mut read = Vec::with_capacity(m.bundles.len());
+    for r in &m.bundles {
+        read.push(pack::read_bundle(r, named(&r.file)?).map_err(failed)?);
     }
-    let read: Result<Vec<_>, _> = m.bundles.iter().zip(&bundles).map(|(r, (_, b))| pack::read_bundle(r, b)).collect();
-    Ok(whole(pack::unpack(m, read.map_err(failed)?).map_err(failed)?))
+    Ok(whole(pack::unpack(m, clusters, read).map_err(failed)?))
 }
 
 /// A data file on its way: inline in the page, or a request already sent.

@@ -8,15 +8,26 @@ use leptos::prelude::*;
 /// Every cluster of the corpus.
 #[component]
 pub fn Variants(data: &'static Data) -> impl IntoView {
+    let clusters = Memo::new(move |_| data.clusters());
+    move || match clusters.get() {
+        Loaded::Ready(clusters) => listing(data, clusters),
+        Loaded::Loading => {
+            view! { <p class="loading-text" role="status">"Loading the quotation variants…"</p> }.into_any()
+        }
+        Loaded::Failed(e) => view! { <p class="load-failed" role="alert">{e}</p> }.into_any(),
+    }
+}
+
+fn listing(data: &'static Data, clusters: &'static [presslens_core::Cluster]) -> AnyView {
     let corpus = &data.corpus;
-    if corpus.clusters.is_empty() {
+    if clusters.is_empty() {
         return view! { <p class="empty">"No quotation appears in more than one article."</p> }.into_any();
     }
     view! {
         <section class="variants-view">
             <h2>"Quotations that recur across articles"</h2>
             <Legend/>
-            {corpus.clusters.iter().map(|cl| {
+            {clusters.iter().map(|cl| {
                 let who = corpus.story.speaker_name(cl.speaker, cl.speaker_text.as_deref()).unwrap_or("Unattributed");
                 let canon = &cl.variants[cl.canonical];
                 let uses: usize = cl.variants.iter().map(|v| v.quotes.len()).sum();

@@ -159,7 +159,8 @@ fn main() -> ExitCode {
         Command::Site { corpus, out, single_file, with_import, viewer } => {
             let start = std::time::Instant::now();
             let single = single_file.as_deref().map(|f| (f, with_import));
-            with_corpus(&corpus.corpus, |c| site(c, &viewer, out.as_deref(), single, start))
+            let dir = corpus.corpus.clone();
+            with_corpus(&corpus.corpus, |c| site(&published(c, &dir), &viewer, out.as_deref(), single, start))
         }
         Command::Paint { corpus, html } => with_corpus(&corpus.corpus, |c| paint(c, &html)),
         Command::Import { corpus, paths } => import::import(&corpus.corpus, &paths),
@@ -171,6 +172,22 @@ fn main() -> ExitCode {
             Format::Csv => print(&presslens_core::export::csv(c, &all(c))),
         }),
     }
+}
+
+/// The corpus as a site publishes it: article files and diagnostics named from the corpus folder
+/// (`articles/….txt`), so that the data files do not carry where the corpus lay on the machine
+/// that built the site.
+fn published(c: &Corpus, dir: &Path) -> Corpus {
+    let root = format!("{}{}", dir.display(), std::path::MAIN_SEPARATOR);
+    let strip = |f: &str| f.strip_prefix(&root).unwrap_or(f).to_string();
+    let mut c = c.clone();
+    for a in &mut c.story.articles {
+        a.file = strip(&a.file);
+    }
+    for d in &mut c.diagnostics {
+        d.file = strip(&d.file);
+    }
+    c
 }
 
 /// `presslens site`: packs the corpus, then writes the site folder and/or the single file.

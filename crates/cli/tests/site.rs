@@ -54,7 +54,7 @@ fn a_site_is_the_viewer_unchanged_plus_data_files_named_by_the_metadata_file_the
     let (v, out) = (viewer("v1"), fresh("out1"));
     let o = presslens(&["site", "--viewer", v.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("5 articles in 3 data files"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("5 articles in 4 data files"), "{}", stdout(&o));
     assert_eq!(fs::read(out.join("app-1_bg.wasm")).unwrap(), fs::read(v.join("app-1_bg.wasm")).unwrap());
     let page = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(
@@ -62,7 +62,7 @@ fn a_site_is_the_viewer_unchanged_plus_data_files_named_by_the_metadata_file_the
     );
     let data: Vec<String> =
         fs::read_dir(out.join("data")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
-    assert_eq!(data.len(), 3, "{data:?}");
+    assert_eq!(data.len(), 4, "{data:?}");
     for name in &data {
         let bytes = fs::read(out.join("data").join(name)).unwrap();
         assert!(name.ends_with(&format!("-{:016x}.bin", pack::hash(&bytes))), "{name} is named by its content");
@@ -77,16 +77,18 @@ fn a_site_is_the_viewer_unchanged_plus_data_files_named_by_the_metadata_file_the
     let meta_name = data.iter().find(|n| n.starts_with("meta-")).unwrap();
     let meta = pack::read_meta(meta_name, &fs::read(out.join("data").join(meta_name)).unwrap()).unwrap();
     assert_eq!(meta.articles.len(), 5);
-    let named: Vec<&str> =
-        meta.bundles.iter().map(|b| b.file.as_str()).chain(meta.words.iter().map(|w| w.file.as_str())).collect();
-    assert_eq!(named.len(), 2);
+    let named: Vec<&str> = std::iter::once(meta.clusters.file.as_str())
+        .chain(meta.bundles.iter().map(|b| b.file.as_str()))
+        .chain(meta.words.iter().map(|w| w.file.as_str()))
+        .collect();
+    assert_eq!(named.len(), 3);
     assert!(named.iter().all(|n| data.iter().any(|d| d == n)), "{named:?} in {data:?}");
     assert!(page.contains(&format!("href=\"data/{meta_name}\" data-presslens=\"meta\"")));
 
     // Writing again over an earlier site replaces it whole: one metadata file, not two.
     let o = presslens(&["site", "--viewer", v.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(fs::read_dir(out.join("data")).unwrap().count(), 3);
+    assert_eq!(fs::read_dir(out.join("data")).unwrap().count(), 4);
     let again = fs::read_to_string(out.join("index.html")).unwrap();
     assert_eq!(again.matches("data-presslens=\"meta\"").count(), 1);
     assert_eq!(again.matches("id=\"first-paint\"").count(), 1);
@@ -110,6 +112,14 @@ fn the_first_screen_of_a_large_story_holds_the_first_page_of_results() {
     assert!(o.status.success(), "{}", stderr(&o));
     let page = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(page.contains(">120 of 120 articles</p>"));
+    // Article files are named from the corpus folder: the data does not say where it lay here.
+    let meta_name = page.split("href=\"data/").nth(1).unwrap().split('"').next().unwrap();
+    let bytes = fs::read(out.join("data").join(meta_name)).unwrap();
+    let meta = pack::read_meta(meta_name, &bytes).unwrap();
+    assert!(corpus.is_absolute());
+    assert!(meta.articles.iter().all(|a| a.file.starts_with("articles/")), "{}", meta.articles[0].file);
+    let dir = corpus.to_str().unwrap().as_bytes();
+    assert!(!bytes.windows(dir.len()).any(|w| w == dir), "the corpus folder's path is in the data");
     assert_eq!(page.matches("<li class=\"result\"").count(), 50, "the app's first page of cards");
     assert!(page.contains(">Show 50 more</button><span class=\"hint\"> 70 not shown</span>"));
 }
@@ -124,8 +134,8 @@ fn the_single_file_inlines_everything_under_a_policy_of_digests() {
     assert!(page.contains("script-src 'sha256-") && !page.contains("unsafe-inline"));
     assert!(!page.contains("src=./boot.js") && !page.contains("href=./app-1.js") && !page.contains("style-1.css"));
     assert!(page.contains("await start({ module_or_path: bytes })"));
-    // The metadata file, the bundle and the word chunk.
-    assert_eq!(page.matches("type=\"application/octet-stream\" data-presslens=").count(), 3);
+    // The metadata file, the clusters, the bundle and the word chunk.
+    assert_eq!(page.matches("type=\"application/octet-stream\" data-presslens=").count(), 4);
     assert!(page.contains("data:image/svg+xml;base64,"));
     // The early script runs inline, allowed by its digest; its file is not referenced.
     assert!(page.contains("<script>document.documentElement.classList.add('early');</script>"));

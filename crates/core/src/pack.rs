@@ -3,8 +3,8 @@
 //!
 //! A corpus is cut into one small **metadata file** — the story, its sources, speakers and topics,
 //! every article's metadata without its body, what a query needs of each article (its topics and
-//! how much of the source it reproduces), the quote clusters and the diagnostics — then
-//! **bundles** of a few dozen articles each, holding their bodies with everything the analysis
+//! how much of the source it reproduces) and the diagnostics — then the quote clusters in a file
+//! of their own (only the variants view reads them), **bundles** of a few dozen articles each, holding their bodies with everything the analysis
 //! found in them (quotations, matches with their ops, topic hits), and the **word index** cut
 //! into chunks by word (`query::word_chunk`), each word with the articles and positions where it
 //! occurs. The metadata file lists the bundles in article order and the word chunks, each with
@@ -44,6 +44,7 @@ enum Kind {
     Meta = 1,
     Bundle = 2,
     Words = 3,
+    Clusters = 4,
 }
 
 /// Everything but the article bodies and their per-article analysis.
@@ -58,7 +59,8 @@ pub struct Meta {
     pub articles: Vec<Article>,
     /// What a query needs of each article, in corpus order.
     pub facts: Vec<Facts>,
-    pub clusters: Vec<Cluster>,
+    /// The file of the quote clusters.
+    pub clusters: FileRef,
     pub diagnostics: Vec<Diagnostic>,
     /// How many quotations and matches the bundles hold in all.
     pub quotes: u32,
@@ -120,14 +122,15 @@ pub struct Bundle {
 /// its name.
 pub struct Packed {
     pub meta: (String, Vec<u8>),
+    pub clusters: (String, Vec<u8>),
     pub bundles: Vec<(String, Vec<u8>)>,
     pub words: Vec<(String, Vec<u8>)>,
 }
 
 impl Packed {
-    /// Every file: the metadata file, then the bundles, then the word chunks.
+    /// Every file: the metadata file, the clusters, the bundles, then the word chunks.
     pub fn files(&self) -> impl Iterator<Item = &(String, Vec<u8>)> {
-        std::iter::once(&self.meta).chain(&self.bundles).chain(&self.words)
+        std::iter::once(&self.meta).chain(std::iter::once(&self.clusters)).chain(&self.bundles).chain(&self.words)
     }
 }
 
@@ -206,6 +209,8 @@ pub fn pack(corpus: &Corpus, per_bundle: usize) -> Result<Packed, postcard::Erro
         word_refs.push(FileRef { file: file.clone(), hash: hash(&bytes) });
         words.push((file, bytes));
     }
+    let bytes = encode(Kind::Clusters, &corpus.clusters)?;
+    let clusters = (file_name("clusters", &bytes), bytes);
     let story = &corpus.story;
     let meta = Meta {
         title: story.title.clone(),
@@ -219,7 +224,7 @@ pub fn pack(corpus: &Corpus, per_bundle: usize) -> Result<Packed, postcard::Erro
             .map(|a| Article { body: String::new(), paragraphs: Vec::new(), ..a.clone() })
             .collect(),
         facts: index.facts().to_vec(),
-        clusters: corpus.clusters.clone(),
+        clusters: FileRef { file: clusters.0.clone(), hash: hash(&clusters.1) },
         diagnostics: corpus.diagnostics.clone(),
         quotes: corpus.quotes.len() as u32,
         matches: corpus.matches.len() as u32,
@@ -227,7 +232,7 @@ pub fn pack(corpus: &Corpus, per_bundle: usize) -> Result<Packed, postcard::Erro
         words: word_refs,
     };
     let bytes = encode(Kind::Meta, &meta)?;
-    Ok(Packed { meta: (file_name("meta", &bytes), bytes), bundles, words })
+    Ok(Packed { meta: (file_name("meta", &bytes), bytes), clusters, bundles, words })
 }
 
 /// Cuts the word index into chunks of about [`POSITIONS_PER_CHUNK`] positions (a power of two of
@@ -261,6 +266,25 @@ fn deltas(sorted: &[u32]) -> Vec<u32> {
             d
         })
         .collect()
+}
+
+/// Reads the clusters file the metadata file names, checking its header and hash, and that every
+/// quotation it points to is one of the `meta.quotes`.
+pub fn read_clusters(meta: &Meta, bytes: &[u8]) -> Result<Vec<Cluster>, PackError> {
+    read_clusters_file(&meta.clusters, meta.quotes, bytes)
+}
+
+/// [`read_clusters`] from the file's reference and the number of quotations alone.
+pub fn read_clusters_file(r: &FileRef, quotes: u32, bytes: &[u8]) -> Result<Vec<Cluster>, PackError> {
+    header(&r.file, Kind::Clusters, bytes)?;
+    if hash(bytes) != r.hash {
+        return Err(PackError::Hash { file: r.file.clone() });
+    }
+    let clusters: Vec<Cluster> = decode(&r.file, Kind::Clusters, bytes)?;
+    if clusters.iter().flat_map(|k| &k.variants).flat_map(|v| &v.quotes).any(|&q| q >= quotes as usize) {
+        return Err(PackError::Mismatch(format!("{}: a cluster points outside the corpus", r.file)));
+    }
+    Ok(clusters)
 }
 
 /// Reads word chunk `i` of those the metadata file names, checking its header, hash and number;
@@ -315,8 +339,9 @@ pub fn read_bundle(r: &BundleRef, bytes: &[u8]) -> Result<Bundle, PackError> {
     Ok(bundle)
 }
 
-/// Puts the corpus back together from its metadata and every bundle, in the metadata's order.
-pub fn unpack(meta: Meta, bundles: Vec<Bundle>) -> Result<Corpus, PackError> {
+/// Puts the corpus back together from its metadata, its clusters and every bundle, in the
+/// metadata's order.
+pub fn unpack(meta: Meta, clusters: Vec<Cluster>, bundles: Vec<Bundle>) -> Result<Corpus, PackError> {
     let mut articles = meta.articles;
     let (mut quotes, mut matches, mut topic_hits) = (Vec::new(), Vec::new(), Vec::new());
     let mut next = 0usize;
@@ -344,14 +369,14 @@ pub fn unpack(meta: Meta, bundles: Vec<Bundle>) -> Result<Corpus, PackError> {
         topics: meta.topics,
         articles,
     };
-    let corpus = Corpus { story, quotes, matches, topic_hits, clusters: meta.clusters, diagnostics: meta.diagnostics };
+    let corpus = Corpus { story, quotes, matches, topic_hits, clusters, diagnostics: meta.diagnostics };
     check_indexes(&corpus)?;
     Ok(corpus)
 }
 
 /// The corpus of the metadata file alone, for a viewer that fetches bundles as it needs them:
-/// every article's metadata without its body, the clusters and the diagnostics, and none of the
-/// quotations, matches and topic hits (they are in the bundles: see [`part`]). Checks that the
+/// every article's metadata without its body and the diagnostics, and none of the quotations,
+/// matches and topic hits (they are in the bundles: see [`part`]) or clusters ([`read_clusters`]). Checks that the
 /// metadata file's lists fit together first.
 pub fn outline(meta: &Meta) -> Result<Corpus, PackError> {
     let n = meta.articles.len();
@@ -373,9 +398,6 @@ pub fn outline(meta: &Meta) -> Result<Corpus, PackError> {
     if next as usize != n {
         return mismatch("the bundles the metadata file lists do not hold every article");
     }
-    if meta.clusters.iter().flat_map(|k| &k.variants).flat_map(|v| &v.quotes).any(|&q| q >= meta.quotes as usize) {
-        return mismatch("a cluster points outside the corpus");
-    }
     let story = Story {
         title: meta.title.clone(),
         summary: meta.summary.clone(),
@@ -389,7 +411,7 @@ pub fn outline(meta: &Meta) -> Result<Corpus, PackError> {
         quotes: Vec::new(),
         matches: Vec::new(),
         topic_hits: Vec::new(),
-        clusters: meta.clusters.clone(),
+        clusters: Vec::new(),
         diagnostics: meta.diagnostics.clone(),
     })
 }
@@ -440,9 +462,15 @@ pub fn part(outline: &Story, r: &BundleRef, b: Bundle) -> Result<Corpus, PackErr
     Ok(corpus)
 }
 
-/// The whole corpus again from its outline and every bundle's part, in the metadata file's
-/// order: the inverse of [`part`], for what needs every article at once (an export of all).
-pub fn join(outline: &Corpus, refs: &[BundleRef], parts: &[&Corpus]) -> Result<Corpus, PackError> {
+/// The whole corpus again from its outline, its clusters and every bundle's part, in the
+/// metadata file's order: the inverse of [`part`], for what needs every article at once (an
+/// export of all).
+pub fn join(
+    outline: &Corpus,
+    clusters: &[Cluster],
+    refs: &[BundleRef],
+    parts: &[&Corpus],
+) -> Result<Corpus, PackError> {
     if refs.len() != parts.len() {
         return Err(PackError::Mismatch(format!("{} parts of {} bundles", parts.len(), refs.len())));
     }
@@ -458,7 +486,7 @@ pub fn join(outline: &Corpus, refs: &[BundleRef], parts: &[&Corpus]) -> Result<C
         quotes: Vec::new(),
         matches: Vec::new(),
         topic_hits: Vec::new(),
-        clusters: outline.clusters.clone(),
+        clusters: clusters.to_vec(),
         diagnostics: outline.diagnostics.clone(),
     };
     for (r, p) in refs.iter().zip(parts) {
@@ -518,6 +546,7 @@ fn header(file: &str, wanted: Kind, bytes: &[u8]) -> Result<(), PackError> {
         1 => "metadata",
         2 => "bundle",
         3 => "word index",
+        4 => "clusters",
         _ => "unknown",
     };
     if bytes[6] != wanted as u8 {

@@ -184,6 +184,7 @@ pub fn single_file(
         .map(|t| if t.name() == "script" { html::script_element(&page, t) } else { t.range.clone() })
         .collect();
     let data: String = std::iter::once(("meta", &packed.meta))
+        .chain(std::iter::once(("clusters", &packed.clusters)))
         .chain(packed.bundles.iter().map(|b| ("bundle", b)))
         .chain(packed.words.iter().map(|w| ("words", w)))
         .map(|(kind, (name, bytes))| {

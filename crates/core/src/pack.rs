@@ -201,9 +201,10 @@ pub fn pack(corpus: &Corpus, per_bundle: usize) -> Result<Packed, postcard::Erro
         bundles.push((file, bytes));
     }
     let index = Index::new(corpus);
+    let facts = index.facts().to_vec();
     let mut words = Vec::new();
     let mut word_refs = Vec::new();
-    for (i, chunk) in cut_words(index.postings(corpus)).into_iter().enumerate() {
+    for (i, chunk) in cut_words(index.into_postings(corpus)).into_iter().enumerate() {
         let bytes = encode(Kind::Words, &chunk)?;
         let file = file_name(&format!("w{i}"), &bytes);
         word_refs.push(FileRef { file: file.clone(), hash: hash(&bytes) });
@@ -223,7 +224,7 @@ pub fn pack(corpus: &Corpus, per_bundle: usize) -> Result<Packed, postcard::Erro
             .iter()
             .map(|a| Article { body: String::new(), paragraphs: Vec::new(), ..a.clone() })
             .collect(),
-        facts: index.facts().to_vec(),
+        facts,
         clusters: FileRef { file: clusters.0.clone(), hash: hash(&clusters.1) },
         diagnostics: corpus.diagnostics.clone(),
         quotes: corpus.quotes.len() as u32,

@@ -228,11 +228,12 @@ impl Index {
         matches!(words.from, WordSource::Bodies(d) if d >= corpus.articles().len())
     }
 
-    /// The whole word index, built from the bodies, by key: what `pack` cuts into chunks.
-    pub fn postings(&self, corpus: &Corpus) -> Postings {
-        let mut words = self.words();
+    /// The whole word index, built from the bodies, by key: what `pack` cuts into chunks. Takes
+    /// the index, so that a large corpus's postings are never held twice.
+    pub fn into_postings(self, corpus: &Corpus) -> Postings {
+        let mut words = self.words.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
         words.extend(corpus, usize::MAX);
-        let mut all: Postings = words.postings.iter().map(|(k, v)| (*k, v.clone())).collect();
+        let mut all: Postings = words.postings.into_iter().collect();
         all.sort_unstable_by_key(|(k, _)| *k);
         all
     }

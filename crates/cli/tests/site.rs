@@ -76,7 +76,7 @@ fn a_site_is_the_viewer_unchanged_plus_data_files_named_by_the_metadata_file_the
     assert!(page.contains("data-value=\"Breitbart News\"><input type=\"checkbox\"><bdi class=\"option-label\">Breitbart News</bdi><span class=\"count\" data-test=\"count\">2</span>"));
     let meta_name = data.iter().find(|n| n.starts_with("meta-")).unwrap();
     let meta = pack::read_meta(meta_name, &fs::read(out.join("data").join(meta_name)).unwrap()).unwrap();
-    assert_eq!(meta.articles.len(), 5);
+    assert_eq!(meta.articles().unwrap().len(), 5);
     let named: Vec<&str> = std::iter::once(meta.clusters.file.as_str())
         .chain(meta.bundles.iter().map(|b| b.file.as_str()))
         .chain(meta.words.iter().map(|w| w.file.as_str()))
@@ -117,7 +117,8 @@ fn the_first_screen_of_a_large_story_holds_the_first_page_of_results() {
     let bytes = fs::read(out.join("data").join(meta_name)).unwrap();
     let meta = pack::read_meta(meta_name, &bytes).unwrap();
     assert!(corpus.is_absolute());
-    assert!(meta.articles.iter().all(|a| a.file.starts_with("articles/")), "{}", meta.articles[0].file);
+    let articles = meta.articles().unwrap();
+    assert!(articles.iter().all(|a| a.file.starts_with("articles/")), "{}", articles[0].file);
     let dir = corpus.to_str().unwrap().as_bytes();
     assert!(!bytes.windows(dir.len()).any(|w| w == dir), "the corpus folder's path is in the data");
     assert_eq!(page.matches("<li class=\"result\"").count(), 50, "the app's first page of cards");

@@ -55,8 +55,13 @@ pub struct Meta {
     pub sources: Vec<Source>,
     pub speakers: Vec<Speaker>,
     pub topics: Vec<Topic>,
-    /// Every article in corpus order, with an empty body and no paragraphs (they are in a bundle).
-    pub articles: Vec<Article>,
+    /// Every article in corpus order, with an empty body and no paragraphs (they are in a
+    /// bundle), no outlet (see `outlet_of`) and an empty file name when it is `articles/<id>.txt`:
+    /// [`Meta::articles`] gives them whole.
+    articles: Vec<Article>,
+    /// Outlet names, each once, and each article's: 0 for none, else 1 + its place in `outlets`.
+    outlets: Vec<String>,
+    outlet_of: Vec<u32>,
     /// What a query needs of each article, in corpus order.
     pub facts: Vec<Facts>,
     /// The file of the quote clusters.
@@ -68,6 +73,34 @@ pub struct Meta {
     pub bundles: Vec<BundleRef>,
     /// The word index's chunks: chunk `i` holds the words `query::word_chunk(key, len)` puts there.
     pub words: Vec<FileRef>,
+}
+
+impl Meta {
+    /// Every article in corpus order, with its metadata and no body or paragraphs.
+    pub fn articles(&self) -> Result<Vec<Article>, PackError> {
+        if self.outlet_of.len() != self.articles.len() {
+            return Err(PackError::Mismatch("the metadata file gives outlets for another number of articles".into()));
+        }
+        self.articles
+            .iter()
+            .zip(&self.outlet_of)
+            .map(|(a, &o)| {
+                let outlet = match o {
+                    0 => None,
+                    o => Some(self.outlets.get(o as usize - 1).cloned().ok_or_else(|| {
+                        PackError::Mismatch("an article's outlet is not one the metadata file lists".into())
+                    })?),
+                };
+                let file = if a.file.is_empty() { default_file(&a.id) } else { a.file.clone() };
+                Ok(Article { outlet, file, ..a.clone() })
+            })
+            .collect()
+    }
+}
+
+/// Where an article's file usually is in its corpus folder; the metadata file leaves it out then.
+fn default_file(id: &str) -> String {
+    format!("articles/{id}.txt")
 }
 
 /// A data file the metadata file names: its name and the [`hash`] of its bytes.
@@ -213,6 +246,14 @@ pub fn pack(corpus: &Corpus, per_bundle: usize) -> Result<Packed, postcard::Erro
     let bytes = encode(Kind::Clusters, &corpus.clusters)?;
     let clusters = (file_name("clusters", &bytes), bytes);
     let story = &corpus.story;
+    let mut outlets: Vec<String> = story.articles.iter().filter_map(|a| a.outlet.clone()).collect();
+    outlets.sort();
+    outlets.dedup();
+    let outlet_of = story
+        .articles
+        .iter()
+        .map(|a| a.outlet.as_ref().and_then(|o| outlets.binary_search(o).ok()).map_or(0, |i| i as u32 + 1))
+        .collect();
     let meta = Meta {
         title: story.title.clone(),
         summary: story.summary.clone(),
@@ -222,8 +263,16 @@ pub fn pack(corpus: &Corpus, per_bundle: usize) -> Result<Packed, postcard::Erro
         articles: story
             .articles
             .iter()
-            .map(|a| Article { body: String::new(), paragraphs: Vec::new(), ..a.clone() })
+            .map(|a| Article {
+                body: String::new(),
+                paragraphs: Vec::new(),
+                outlet: None,
+                file: if a.file == default_file(&a.id) { String::new() } else { a.file.clone() },
+                ..a.clone()
+            })
             .collect(),
+        outlets,
+        outlet_of,
         facts,
         clusters: FileRef { file: clusters.0.clone(), hash: hash(&clusters.1) },
         diagnostics: corpus.diagnostics.clone(),
@@ -343,7 +392,7 @@ pub fn read_bundle(r: &BundleRef, bytes: &[u8]) -> Result<Bundle, PackError> {
 /// Puts the corpus back together from its metadata, its clusters and every bundle, in the
 /// metadata's order.
 pub fn unpack(meta: Meta, clusters: Vec<Cluster>, bundles: Vec<Bundle>) -> Result<Corpus, PackError> {
-    let mut articles = meta.articles;
+    let mut articles = meta.articles()?;
     let (mut quotes, mut matches, mut topic_hits) = (Vec::new(), Vec::new(), Vec::new());
     let mut next = 0usize;
     for b in bundles {
@@ -380,7 +429,8 @@ pub fn unpack(meta: Meta, clusters: Vec<Cluster>, bundles: Vec<Bundle>) -> Resul
 /// matches and topic hits (they are in the bundles: see [`part`]) or clusters ([`read_clusters`]). Checks that the
 /// metadata file's lists fit together first.
 pub fn outline(meta: &Meta) -> Result<Corpus, PackError> {
-    let n = meta.articles.len();
+    let articles = meta.articles()?;
+    let n = articles.len();
     let mismatch = |what: &str| Err(PackError::Mismatch(what.to_string()));
     if meta.facts.len() != n {
         return mismatch("the metadata file gives facts for another number of articles");
@@ -405,7 +455,7 @@ pub fn outline(meta: &Meta) -> Result<Corpus, PackError> {
         sources: meta.sources.clone(),
         speakers: meta.speakers.clone(),
         topics: meta.topics.clone(),
-        articles: meta.articles.clone(),
+        articles,
     };
     Ok(Corpus {
         story,

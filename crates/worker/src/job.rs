@@ -130,7 +130,7 @@ mod tests {
         assert!(done.lines.iter().filter(|l| !l.skipped).all(|l| l.text.starts_with("added as ")));
         assert!(seen.contains(&(Phase::Import, 3, 3)) && seen.contains(&(Phase::Analyse, 2, 2)), "{seen:?}");
         let meta = pack::read_meta(&done.packed.meta.0, &done.packed.meta.1).expect("a metadata file");
-        assert_eq!(meta.articles.len(), 2);
+        assert_eq!(meta.articles().expect("articles").len(), 2);
         assert_eq!(meta.bundles.len(), done.packed.bundles.len());
     }
 

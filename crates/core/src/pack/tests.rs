@@ -42,7 +42,7 @@ fn bundles_hold_a_few_dozen_articles_and_the_meta_no_body() {
     let packed = pack(&c, ARTICLES_PER_BUNDLE).unwrap();
     assert_eq!(packed.bundles.len(), 3);
     let meta = read_meta(&packed.meta.0, &packed.meta.1).unwrap();
-    assert!(meta.articles.iter().all(|a| a.body.is_empty() && a.paragraphs.is_empty()));
+    assert!(meta.articles().unwrap().iter().all(|a| a.body.is_empty() && a.paragraphs.is_empty()));
     assert_eq!(meta.bundles.iter().map(|b| b.count).collect::<Vec<_>>(), [32, 32, 6]);
 }
 
@@ -165,7 +165,7 @@ fn every_record() -> Corpus {
 }
 
 /// [`FORMAT`] and the hash of [`every_record`]'s metadata file, bundle and word chunk under it.
-const LAYOUT_FINGERPRINT: (u16, u64) = (2, 0xd357_c609_da27_19ad);
+const LAYOUT_FINGERPRINT: (u16, u64) = (2, 0x973e_680e_0466_371a);
 
 #[test]
 fn the_layout_changes_only_with_the_format_version() {
@@ -312,4 +312,29 @@ fn an_outline_refuses_metadata_whose_lists_do_not_fit() {
     assert!(!read_clusters(&meta, &packed.clusters.1).unwrap().is_empty());
     assert!(matches!(read_clusters(&quotes, &packed.clusters.1), Err(PackError::Mismatch(_))));
     assert!(matches!(read_clusters(&meta, &packed.meta.1), Err(PackError::Kind { wanted: "clusters", .. })));
+}
+
+#[test]
+fn outlets_kept_once_and_usual_file_names_left_out_read_back_the_same() {
+    let mut c = corpus(7);
+    for (i, a) in c.story.articles.iter_mut().enumerate() {
+        a.outlet = [None, Some("Breitbart News"), Some("ARY News")][i % 3].map(String::from);
+        a.file = if i == 4 { "elsewhere/odd name.txt".into() } else { format!("articles/{}.txt", a.id) };
+    }
+    let packed = pack(&c, 3).unwrap();
+    let meta = read_meta(&packed.meta.0, &packed.meta.1).unwrap();
+    assert_eq!(meta.outlets, ["ARY News", "Breitbart News"]);
+    assert_eq!(meta.articles.iter().filter(|a| !a.file.is_empty()).count(), 1, "only the unusual name is written");
+    assert_eq!(round_trip(&c, 3), Ok(c.clone()));
+    assert_eq!(
+        outline(&meta).unwrap().story.articles,
+        c.story
+            .articles
+            .iter()
+            .map(|a| Article { body: String::new(), paragraphs: Vec::new(), ..a.clone() })
+            .collect::<Vec<_>>()
+    );
+    let mut bad = meta.clone();
+    bad.outlet_of[1] = 9;
+    assert!(matches!(outline(&bad), Err(PackError::Mismatch(_))));
 }

@@ -290,69 +290,85 @@ impl Data {
 
     fn clusters_load(&'static self) -> Load<&'static [Cluster]> {
         let parts = self.parts.as_ref().expect("a clusters file only for data on demand");
-        if let Some(l) = &parts.loads.borrow().clusters {
-            return l.clone();
-        }
-        let r = parts.clusters.clone();
-        let file = format!("{}{}", parts.dir, r.file);
+        let r = &parts.clusters;
         let quotes = self.quotes as u32;
-        let load = async move {
-            let bytes = bytes_of(&file).await?;
-            let clusters = pack::read_clusters_file(&r, quotes, &bytes).map_err(failed)?;
-            Ok(&*Box::leak(clusters.into_boxed_slice()))
-        }
-        .boxed_local()
-        .shared();
-        parts.loads.borrow_mut().clusters = Some(load.clone());
-        parts.announce(load.clone());
-        load
+        parts.load(
+            |l| &mut l.clusters,
+            r,
+            move |r, bytes| {
+                let clusters = pack::read_clusters_file(r, quotes, &bytes).map_err(failed)?;
+                Ok(&*Box::leak(clusters.into_boxed_slice()))
+            },
+        )
     }
 
-    /// The load of bundle `b`, started on first use.
+    /// The load of bundle `b`, started on first use: it reads the bundle as a part.
     fn bundle(&'static self, b: usize) -> Load<&'static Corpus> {
         let parts = self.parts.as_ref().expect("bundles only for data on demand");
-        if let Some(l) = &parts.loads.borrow().bundles[b] {
-            return l.clone();
-        }
-        let r = parts.bundles[b].clone();
-        let file = format!("{}{}", parts.dir, r.file);
-        let load = async move {
-            let bytes = bytes_of(&file).await?;
-            let bundle = pack::read_bundle(&r, &bytes).map_err(failed)?;
-            let part = pack::part(&self.corpus.story, &r, bundle).map_err(failed)?;
-            Ok(&*Box::leak(Box::new(part)))
-        }
-        .boxed_local()
-        .shared();
-        parts.loads.borrow_mut().bundles[b] = Some(load.clone());
-        parts.announce(load.clone());
-        load
+        let r = &parts.bundles[b];
+        parts.load(
+            |l| &mut l.bundles[b],
+            r,
+            move |_, bytes| {
+                let bundle = pack::read_bundle(r, &bytes).map_err(failed)?;
+                let part = pack::part(&self.corpus.story, r, bundle).map_err(failed)?;
+                Ok(&*Box::leak(Box::new(part)))
+            },
+        )
     }
 
     /// The load of word chunk `c`, started on first use: it adds the chunk to the index.
     fn word_chunk(&'static self, c: usize) -> Load<()> {
         let parts = self.parts.as_ref().expect("word chunks only for data on demand");
-        if let Some(l) = &parts.loads.borrow().words[c] {
-            return l.clone();
-        }
-        let r = parts.words[c].clone();
-        let file = format!("{}{}", parts.dir, r.file);
-        let load = async move {
-            let bytes = bytes_of(&file).await?;
-            let postings = pack::read_words(c, &r, &bytes).map_err(failed)?;
-            self.index
-                .add_chunk(c, postings)
-                .map_err(|e| format!("The story's data could not be read: {}: {e}", r.file))
-        }
-        .boxed_local()
-        .shared();
-        parts.loads.borrow_mut().words[c] = Some(load.clone());
-        parts.announce(load.clone());
-        load
+        parts.load(
+            |l| &mut l.words[c],
+            &parts.words[c],
+            move |r, bytes| {
+                let postings = pack::read_words(c, r, &bytes).map_err(failed)?;
+                self.index
+                    .add_chunk(c, postings)
+                    .map_err(|e| format!("The story's data could not be read: {}: {e}", r.file))
+            },
+        )
+    }
+}
+
+/// A data file the metadata file names.
+trait Named {
+    fn file(&self) -> &str;
+}
+
+impl Named for FileRef {
+    fn file(&self) -> &str {
+        &self.file
+    }
+}
+
+impl Named for BundleRef {
+    fn file(&self) -> &str {
+        &self.file
     }
 }
 
 impl Parts {
+    /// The load kept in `slot`, or, on first use, a new one that fetches the file `r` names and
+    /// reads it with `read`; every view waiting for data wakes when it has come.
+    fn load<R: Named + 'static, T: Clone + 'static>(
+        &'static self,
+        slot: impl Fn(&mut Loads) -> &mut Option<Load<T>>,
+        r: &'static R,
+        read: impl FnOnce(&'static R, Vec<u8>) -> Result<T, String> + 'static,
+    ) -> Load<T> {
+        if let Some(l) = slot(&mut self.loads.borrow_mut()) {
+            return l.clone();
+        }
+        let file = format!("{}{}", self.dir, r.file());
+        let load = async move { read(r, bytes_of(&file).await?) }.boxed_local().shared();
+        *slot(&mut self.loads.borrow_mut()) = Some(load.clone());
+        self.announce(load.clone());
+        load
+    }
+
     /// Drives `load` to its end and then wakes the views waiting for data.
     fn announce<T: Clone + 'static>(&self, load: Load<T>) {
         let arrived = self.arrived.clone();

@@ -178,6 +178,16 @@ export async function visit(page, url) {
   await page.waitForSelector('html[data-ready="1"]', { timeout: 30_000 });
 }
 
+/** Waits until the page's service worker is installed and controls the page. */
+export async function controlled(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    }
+  });
+}
+
 /** Saves a screenshot of the page into docs/screenshots/ for the README. */
 export async function shot(page, name) {
   const dir = join(root, 'docs', 'screenshots');

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { suite, open, visit, presslens, dist, root } from './harness.mjs';
+import { suite, open, visit, controlled, presslens, dist, root } from './harness.mjs';
 
 const site = suite();
 
@@ -59,12 +59,7 @@ test('after one visit the site works offline, every view', async () => {
   const { page, problems, context } = await site.open();
   await visit(page, site.url);
   // The service worker installs, caches the page and its assets, and takes control.
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
-    }
-  });
+  await controlled(page);
   const cached = await page.evaluate(async () => (await (await caches.open('presslens')).keys()).map((r) => r.url));
   assert.ok(cached.some((u) => u.endsWith('.wasm')), `cached: ${cached}`);
   // The first screen's links to other addresses of the page are not assets to fetch and keep.

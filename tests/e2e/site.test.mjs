@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { suite, serve, visit, assertClean, presslens, dist, root } from './harness.mjs';
+import { suite, serve, visit, controlled, assertClean, presslens, dist, root } from './harness.mjs';
 
 const corpusDir = join(root, 'target', 'e2e', 'synth-1k');
 const siteDir = join(root, 'target', 'e2e', 'site-1k');
@@ -141,12 +141,7 @@ test('presslens site refuses a folder that is not an earlier site', () => {
 test('offline after one visit, the site shows what that visit fetched: an article it opened, a search it made', async () => {
   const { page, problems, context } = await site.open();
   await visit(page, site.url);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
-    }
-  });
+  await controlled(page);
   // Under the service worker's control: an article far down the list (its bundle is not one of
   // the first page's), and a search (its word chunks).
   const id = (await page.evaluate(() => presslens.corpus())).articles[900].id;

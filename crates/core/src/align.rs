@@ -185,10 +185,16 @@ pub struct ArticleContext<'a> {
 }
 
 impl<'a> ArticleContext<'a> {
-    pub fn new(index: usize, article: &'a Article, quotes: Vec<(usize, &'a Quote)>, speakers: &'a [Speaker]) -> Self {
+    /// `names`: how the article names people (`quotes::Names::new` of its body and `speakers`).
+    pub fn new(
+        index: usize,
+        article: &'a Article,
+        quotes: Vec<(usize, &'a Quote)>,
+        speakers: &'a [Speaker],
+        names: quotes::Names<'a>,
+    ) -> Self {
         let words = Words::new(&article.body);
         let sentences = article.paragraphs.iter().flat_map(|p| sentences(&article.body, *p)).collect();
-        let names = quotes::Names::new(&article.body, speakers);
         ArticleContext { index, article, words, sentences, quotes, speakers, names }
     }
 }

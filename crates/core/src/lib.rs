@@ -98,8 +98,9 @@ fn analyze_article(
     indexes: &[align::SourceIndex],
     lexicon: &topics::Lexicon,
 ) -> ArticleAnalysis {
-    let quotes = quotes::find_quotes(ai, &a.body, &a.paragraphs, &story.speakers);
-    let ctx = align::ArticleContext::new(ai, a, quotes.iter().enumerate().collect(), &story.speakers);
+    let names = quotes::Names::new(&a.body, &story.speakers);
+    let quotes = quotes::find_quotes_named(ai, &a.body, &a.paragraphs, &names);
+    let ctx = align::ArticleContext::new(ai, a, quotes.iter().enumerate().collect(), &story.speakers, names);
     let mut matches: Vec<Match> = Vec::new();
     for (si, s) in story.sources.iter().enumerate() {
         matches.extend(align::align(&ctx, si, s, &indexes[si]));

@@ -27,6 +27,12 @@ enum Role {
 
 /// Finds every quotation in `body` (paragraph spans from the corpus) and attributes it.
 pub fn find_quotes(article: usize, body: &str, paragraphs: &[Span], speakers: &[Speaker]) -> Vec<Quote> {
+    find_quotes_named(article, body, paragraphs, &Names::new(body, speakers))
+}
+
+/// [`find_quotes`] with how the article names people already read (the analysis reads it once
+/// per article, for the quotations and for the matches).
+pub fn find_quotes_named(article: usize, body: &str, paragraphs: &[Span], names: &Names) -> Vec<Quote> {
     let mut quotes = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (outer start, inner start) of a quote left open
     let style = Style::of(body);
@@ -73,7 +79,7 @@ pub fn find_quotes(article: usize, body: &str, paragraphs: &[Span], speakers: &[
         }
     }
     let quotes = split_dash_attributions(body, quotes);
-    cues::attribute(body, paragraphs, &Names::new(body, speakers), quotes)
+    cues::attribute(body, paragraphs, names, quotes)
 }
 
 #[allow(clippy::too_many_arguments)]

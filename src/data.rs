@@ -95,7 +95,7 @@ impl Listed {
 /// A data file being fetched and read, shared by every view that waits for it.
 type Load<T> = Shared<LocalBoxFuture<'static, Result<T, String>>>;
 
-/// The bundles and word chunks of a site's data, fetched as they are needed.
+/// The bundles, word chunks and clusters file of a site's data, fetched as they are needed.
 struct Parts {
     /// The folder of the metadata file, which names the others relative to it.
     dir: String,

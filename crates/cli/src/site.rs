@@ -91,7 +91,7 @@ fn copy_viewer(from: &Path, to: &Path, written: &mut Written) -> std::io::Result
         let entry = entry?;
         let name = entry.file_name();
         let (src, dst) = (entry.path(), to.join(&name));
-        if from.join("index.html") == src || name == DATA_DIR {
+        if from.join("index.html") == src || name == DATA_DIR || is_precompressed(&src) {
             continue;
         }
         if entry.file_type()?.is_dir() {
@@ -102,6 +102,13 @@ fn copy_viewer(from: &Path, to: &Path, written: &mut Written) -> std::io::Result
         }
     }
     Ok(())
+}
+
+/// A compressed copy a host serves in place of a file (`index.html.br`): the site's page is not
+/// the viewer's, so a copy of the viewer's page compressed would show the viewer's own story. None
+/// is copied; compress the written site as a whole if the host serves such files.
+fn is_precompressed(path: &Path) -> bool {
+    path.extension().is_some_and(|e| ["br", "gz", "zst"].iter().any(|c| e.eq_ignore_ascii_case(c)))
 }
 
 /// Folds the viewer and the data into one HTML file (presslens_site::single_file).

@@ -39,6 +39,9 @@ fn viewer(name: &str) -> PathBuf {
     fs::write(dir.join("favicon.svg"), "<svg/>").unwrap();
     fs::write(dir.join("boot.js"), "// boot").unwrap();
     fs::write(dir.join("first-1.js"), "document.documentElement.classList.add('early');").unwrap();
+    // A viewer a host precompressed: its page's compressed copy must not come into a site.
+    fs::write(dir.join("index.html.br"), b"the viewer's own page, compressed").unwrap();
+    fs::write(dir.join("app-1.js.gz"), b"compressed").unwrap();
     dir
 }
 
@@ -56,6 +59,7 @@ fn a_site_is_the_viewer_unchanged_plus_data_files_named_by_the_metadata_file_the
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("5 articles in 4 data files"), "{}", stdout(&o));
     assert_eq!(fs::read(out.join("app-1_bg.wasm")).unwrap(), fs::read(v.join("app-1_bg.wasm")).unwrap());
+    assert!(!out.join("index.html.br").exists() && !out.join("app-1.js.gz").exists(), "no precompressed copy");
     let page = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(
         page.contains("<title>El Salvador offers to jail U.S. convicts in its CECOT mega-prison — presslens</title>")

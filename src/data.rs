@@ -71,6 +71,17 @@ impl At {
     }
 }
 
+/// The story's quote clusters ([`Data::clusters`]); equal when they are the same list, so that a
+/// memo of them does not compare every cluster on each arrival of data.
+#[derive(Clone, Copy, Debug)]
+pub struct Clusters(pub &'static [Cluster]);
+
+impl PartialEq for Clusters {
+    fn eq(&self, other: &Clusters) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
 /// What a paged list of articles can show now ([`Data::listed`]).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Listed {
@@ -278,11 +289,11 @@ impl Data {
     }
 
     /// The story's quote clusters, fetched on first use for data on demand.
-    pub fn clusters(&'static self) -> Loaded<&'static [Cluster]> {
-        let Some(parts) = &self.parts else { return Loaded::Ready(&self.corpus.clusters) };
+    pub fn clusters(&'static self) -> Loaded<Clusters> {
+        let Some(parts) = &self.parts else { return Loaded::Ready(Clusters(&self.corpus.clusters)) };
         parts.arrived.track();
         match self.clusters_load().peek() {
-            Some(Ok(c)) => Loaded::Ready(c),
+            Some(Ok(c)) => Loaded::Ready(Clusters(c)),
             Some(Err(e)) => Loaded::Failed(e.clone()),
             None => Loaded::Loading,
         }

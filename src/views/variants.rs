@@ -2,7 +2,7 @@
 //! wording diffed against the most common one, with the outlets that printed it.
 
 use crate::components::diff::{ops, Legend};
-use crate::data::{Data, Loaded};
+use crate::data::{Clusters, Data, Loaded};
 use leptos::prelude::*;
 
 /// Every cluster of the corpus.
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub fn Variants(data: &'static Data) -> impl IntoView {
     let clusters = Memo::new(move |_| data.clusters());
     move || match clusters.get() {
-        Loaded::Ready(clusters) => listing(data, clusters),
+        Loaded::Ready(Clusters(clusters)) => listing(data, clusters),
         Loaded::Loading => {
             view! { <p class="loading-text" role="status">"Loading the quotation variants…"</p> }.into_any()
         }

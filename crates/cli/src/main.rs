@@ -138,6 +138,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(c) => check(&c.corpus),
         Command::Quotes { corpus, json } => with_corpus(&corpus.corpus, |c| {
+            let c = &c;
             if json {
                 print(&presslens_core::export::json(c, &all(c)))
             } else {
@@ -162,14 +163,14 @@ fn main() -> ExitCode {
             let dir = corpus.corpus.clone();
             with_corpus(&corpus.corpus, |c| site(&published(c, &dir), &viewer, out.as_deref(), single, start))
         }
-        Command::Paint { corpus, html } => with_corpus(&corpus.corpus, |c| paint(c, &html)),
+        Command::Paint { corpus, html } => with_corpus(&corpus.corpus, |c| paint(&c, &html)),
         Command::Import { corpus, paths } => import::import(&corpus.corpus, &paths),
         Command::Init { corpus, speaker, source, place, title } => {
             import::init(&corpus.corpus, &speaker, &source, place.as_deref(), title.as_deref())
         }
         Command::Export { corpus, format } => with_corpus(&corpus.corpus, |c| match format {
-            Format::Json => print(&presslens_core::export::json(c, &all(c))),
-            Format::Csv => print(&presslens_core::export::csv(c, &all(c))),
+            Format::Json => print(&presslens_core::export::json(&c, &all(&c))),
+            Format::Csv => print(&presslens_core::export::csv(&c, &all(&c))),
         }),
     }
 }
@@ -177,10 +178,9 @@ fn main() -> ExitCode {
 /// The corpus as a site publishes it: article files and diagnostics named from the corpus folder
 /// (`articles/….txt`), so that the data files do not carry where the corpus lay on the machine
 /// that built the site.
-fn published(c: &Corpus, dir: &Path) -> Corpus {
+fn published(mut c: Corpus, dir: &Path) -> Corpus {
     let root = format!("{}{}", dir.display(), std::path::MAIN_SEPARATOR);
     let strip = |f: &str| f.strip_prefix(&root).unwrap_or(f).to_string();
-    let mut c = c.clone();
     for a in &mut c.story.articles {
         a.file = strip(&a.file);
     }
@@ -277,7 +277,7 @@ fn load(dir: &std::path::Path) -> Corpus {
 }
 
 /// Runs `f` on the corpus when it loads without errors; otherwise prints the errors.
-fn with_corpus(dir: &std::path::Path, f: impl FnOnce(&Corpus) -> ExitCode) -> ExitCode {
+fn with_corpus(dir: &std::path::Path, f: impl FnOnce(Corpus) -> ExitCode) -> ExitCode {
     let c = load(dir);
     let errors: Vec<_> = c.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
     if !errors.is_empty() {
@@ -287,7 +287,7 @@ fn with_corpus(dir: &std::path::Path, f: impl FnOnce(&Corpus) -> ExitCode) -> Ex
         eprintln!("presslens: the corpus has errors; run `presslens check` for the full report");
         return ExitCode::FAILURE;
     }
-    f(&c)
+    f(c)
 }
 
 fn check(dir: &std::path::Path) -> ExitCode {

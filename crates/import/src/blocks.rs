@@ -274,10 +274,13 @@ pub fn container_of(node: &NodeRef) -> NodeId {
 }
 
 /// Whitespace runs (including no-break spaces) become one space; the ends are trimmed; control
-/// characters (NUL and the like, never visible text) are dropped.
+/// characters (NUL and the like) and byte-order marks, never visible text, are dropped. (A page
+/// can carry a byte-order mark anywhere; a paragraph of one alone would be lost when an article
+/// file that begins with it is read back.)
 pub fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let words = s.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c.is_control()).filter(|w| !w.is_empty());
+    let gap = |c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{feff}' || c.is_control();
+    let words = s.split(gap).filter(|w| !w.is_empty());
     for word in words {
         if !out.is_empty() {
             out.push(' ');

@@ -150,17 +150,17 @@ impl Data {
             };
         };
         parts.arrived.track();
-        let Some(b) = parts.bundles.partition_point(|r| r.first as usize <= ai).checked_sub(1) else {
+        let Some(b) = parts.bundle_of(ai) else {
             return Loaded::Failed(format!("There is no article {ai}."));
         };
         let first = parts.bundles[b].first as usize;
-        match self.bundle(b).peek() {
-            Some(Ok(part)) if ai - first < part.articles().len() => {
+        match state(&self.bundle(b)) {
+            Loaded::Ready(part) if ai - first < part.articles().len() => {
                 Loaded::Ready(At { corpus: part, index: ai - first })
             }
-            Some(Ok(_)) => Loaded::Failed(format!("There is no article {ai}.")),
-            Some(Err(e)) => Loaded::Failed(e.clone()),
-            None => Loaded::Loading,
+            Loaded::Ready(_) => Loaded::Failed(format!("There is no article {ai}.")),
+            Loaded::Failed(e) => Loaded::Failed(e),
+            Loaded::Loading => Loaded::Loading,
         }
     }
 
@@ -178,11 +178,13 @@ impl Data {
             return Loaded::Failed(format!("There is no quotation {qi}."));
         };
         let first = parts.bundles[b].first_quote as usize;
-        match self.bundle(b).peek() {
-            Some(Ok(part)) if qi - first < part.quotes.len() => Loaded::Ready(At { corpus: part, index: qi - first }),
-            Some(Ok(_)) => Loaded::Failed(format!("There is no quotation {qi}.")),
-            Some(Err(e)) => Loaded::Failed(e.clone()),
-            None => Loaded::Loading,
+        match state(&self.bundle(b)) {
+            Loaded::Ready(part) if qi - first < part.quotes.len() => {
+                Loaded::Ready(At { corpus: part, index: qi - first })
+            }
+            Loaded::Ready(_) => Loaded::Failed(format!("There is no quotation {qi}.")),
+            Loaded::Failed(e) => Loaded::Failed(e),
+            Loaded::Loading => Loaded::Loading,
         }
     }
 
@@ -226,15 +228,15 @@ impl Data {
     pub fn words(&'static self, text: &str) -> Loaded<()> {
         let Some(parts) = &self.parts else { return Loaded::Ready(()) };
         parts.arrived.track();
-        let mut state = Loaded::Ready(());
+        let mut now = Loaded::Ready(());
         for c in self.index.missing_chunks(text) {
-            match self.word_chunk(c).peek() {
-                Some(Err(e)) => return Loaded::Failed(e.clone()),
-                Some(Ok(())) => {}
-                None => state = Loaded::Loading,
+            match state(&self.word_chunk(c)) {
+                Loaded::Failed(e) => return Loaded::Failed(e),
+                Loaded::Ready(()) => {}
+                Loaded::Loading => now = Loaded::Loading,
             }
         }
-        state
+        now
     }
 
     /// Waits until the word index can answer a search for `text`.
@@ -246,10 +248,7 @@ impl Data {
     /// Waits until every article in `articles` can be shown.
     pub async fn ready(&'static self, articles: impl IntoIterator<Item = usize>) -> Result<(), String> {
         let Some(parts) = &self.parts else { return Ok(()) };
-        let mut wanted: Vec<usize> = articles
-            .into_iter()
-            .filter_map(|ai| parts.bundles.partition_point(|r| r.first as usize <= ai).checked_sub(1))
-            .collect();
+        let mut wanted: Vec<usize> = articles.into_iter().filter_map(|ai| parts.bundle_of(ai)).collect();
         wanted.sort_unstable();
         wanted.dedup();
         let loads: Vec<_> = wanted.into_iter().map(|b| self.bundle(b)).collect();
@@ -292,10 +291,10 @@ impl Data {
     pub fn clusters(&'static self) -> Loaded<Clusters> {
         let Some(parts) = &self.parts else { return Loaded::Ready(Clusters(&self.corpus.clusters)) };
         parts.arrived.track();
-        match self.clusters_load().peek() {
-            Some(Ok(c)) => Loaded::Ready(Clusters(c)),
-            Some(Err(e)) => Loaded::Failed(e.clone()),
-            None => Loaded::Loading,
+        match state(&self.clusters_load()) {
+            Loaded::Ready(c) => Loaded::Ready(Clusters(c)),
+            Loaded::Failed(e) => Loaded::Failed(e),
+            Loaded::Loading => Loaded::Loading,
         }
     }
 
@@ -305,8 +304,8 @@ impl Data {
         let quotes = self.quotes as u32;
         parts.load(
             |l| &mut l.clusters,
-            r,
-            move |r, bytes| {
+            &r.file,
+            move |bytes| {
                 let clusters = pack::read_clusters_file(r, quotes, &bytes).map_err(failed)?;
                 Ok(&*Box::leak(clusters.into_boxed_slice()))
             },
@@ -319,8 +318,8 @@ impl Data {
         let r = &parts.bundles[b];
         parts.load(
             |l| &mut l.bundles[b],
-            r,
-            move |_, bytes| {
+            &r.file,
+            move |bytes| {
                 let bundle = pack::read_bundle(r, &bytes).map_err(failed)?;
                 let part = pack::part(&self.corpus.story, r, bundle).map_err(failed)?;
                 Ok(&*Box::leak(Box::new(part)))
@@ -331,10 +330,11 @@ impl Data {
     /// The load of word chunk `c`, started on first use: it adds the chunk to the index.
     fn word_chunk(&'static self, c: usize) -> Load<()> {
         let parts = self.parts.as_ref().expect("word chunks only for data on demand");
+        let r = &parts.words[c];
         parts.load(
             |l| &mut l.words[c],
-            &parts.words[c],
-            move |r, bytes| {
+            &r.file,
+            move |bytes| {
                 let postings = pack::read_words(c, r, &bytes).map_err(failed)?;
                 self.index
                     .add_chunk(c, postings)
@@ -344,37 +344,35 @@ impl Data {
     }
 }
 
-/// A data file the metadata file names.
-trait Named {
-    fn file(&self) -> &str;
-}
-
-impl Named for FileRef {
-    fn file(&self) -> &str {
-        &self.file
-    }
-}
-
-impl Named for BundleRef {
-    fn file(&self) -> &str {
-        &self.file
+/// Where a load stands now.
+fn state<T: Clone>(load: &Load<T>) -> Loaded<T> {
+    match load.peek() {
+        Some(Ok(t)) => Loaded::Ready(t.clone()),
+        Some(Err(e)) => Loaded::Failed(e.clone()),
+        None => Loaded::Loading,
     }
 }
 
 impl Parts {
-    /// The load kept in `slot`, or, on first use, a new one that fetches the file `r` names and
-    /// reads it with `read`; every view waiting for data wakes when it has come.
-    fn load<R: Named + 'static, T: Clone + 'static>(
+    /// The bundle that holds article `ai`.
+    fn bundle_of(&self, ai: usize) -> Option<usize> {
+        self.bundles.partition_point(|r| r.first as usize <= ai).checked_sub(1)
+    }
+
+    /// The load kept in `slot`, or, on first use, a new one that fetches `file` (named relative
+    /// to the metadata file) and reads it with `read`; every view waiting for data wakes when it
+    /// has come.
+    fn load<T: Clone + 'static>(
         &'static self,
         slot: impl Fn(&mut Loads) -> &mut Option<Load<T>>,
-        r: &'static R,
-        read: impl FnOnce(&'static R, Vec<u8>) -> Result<T, String> + 'static,
+        file: &str,
+        read: impl FnOnce(Vec<u8>) -> Result<T, String> + 'static,
     ) -> Load<T> {
         if let Some(l) = slot(&mut self.loads.borrow_mut()) {
             return l.clone();
         }
-        let file = format!("{}{}", self.dir, r.file());
-        let load = async move { read(r, bytes_of(&file).await?) }.boxed_local().shared();
+        let file = format!("{}{}", self.dir, file);
+        let load = async move { read(bytes_of(&file).await?) }.boxed_local().shared();
         *slot(&mut self.loads.borrow_mut()) = Some(load.clone());
         self.announce(load.clone());
         load
@@ -462,19 +460,7 @@ pub async fn fetch(meta: String) -> Result<&'static Data, String> {
 /// kept in this browser: its clusters file and bundles, found by name), with the same checks as
 /// [`fetch`]; it is whole from the start.
 pub fn from_files(meta: (String, Vec<u8>), files: Vec<(String, Vec<u8>)>) -> Result<&'static Data, String> {
-    let m = pack::read_meta(&meta.0, &meta.1).map_err(failed)?;
-    let named =
-        |name: &str| {
-            files.iter().find(|(n, _)| n == name).map(|(_, b)| b.as_slice()).ok_or_else(|| {
-                failed(PackError::Mismatch(format!("{name} is named by the metadata file but not kept")))
-            })
-        };
-    let clusters = pack::read_clusters(&m, named(&m.clusters.file)?).map_err(failed)?;
-    let mut read = Vec::with_capacity(m.bundles.len());
-    for r in &m.bundles {
-        read.push(pack::read_bundle(r, named(&r.file)?).map_err(failed)?);
-    }
-    Ok(whole(pack::unpack(m, clusters, read).map_err(failed)?))
+    Ok(whole(pack::unpack_files((&meta.0, &meta.1), &files).map_err(failed)?))
 }
 
 /// A data file on its way: inline in the page, or a request already sent.

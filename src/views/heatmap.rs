@@ -6,8 +6,9 @@ use crate::components::more::{paged, ShowMore, PAGE};
 use crate::data::{At, Data, Listed};
 use crate::nav::{href, Nav};
 use crate::state::View;
+use crate::views::quotes::paged_rows;
 use leptos::prelude::*;
-use presslens_core::compare::{rows, SegmentKind, SentenceRow};
+use presslens_core::compare::{SegmentKind, SentenceRow};
 use presslens_core::text::TokenKind;
 use presslens_core::Corpus;
 
@@ -19,26 +20,7 @@ pub fn Heatmap(data: &'static Data, nav: Nav, hits: Signal<Vec<usize>>) -> impl 
     // Rows are built for the first page of articles; each "Show more" adds a page.
     let shown = paged(PAGE, move || hits.track());
     let total = Signal::derive(move || hits.with(Vec::len));
-    let page = Memo::new(move |before: Option<&Listed>| {
-        let shown = shown.get();
-        hits.with(|h| data.listed(&h[..shown.min(h.len())], before))
-    });
-    let table = Memo::new(move |_| {
-        let norm = norm.get();
-        page.with(|p| {
-            p.ready
-                .iter()
-                .map(|(_, at)| {
-                    (
-                        *at,
-                        (0..corpus.story.sources.len())
-                            .map(|si| rows(at.corpus, at.index, si, norm))
-                            .collect::<Vec<_>>(),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
-    });
+    let (page, table) = paged_rows(data, hits, shown, norm);
     view! {
         <section class="heatmap-view">
             {move || page.with(Listed::status)}

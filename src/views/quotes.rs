@@ -10,10 +10,37 @@ use crate::nav::Nav;
 use crate::state::{norm_flag, set_norm_flag, NORM_FLAGS};
 use leptos::prelude::*;
 use presslens_core::compare::{rows, Segment, SegmentKind, SentenceRow};
+use presslens_core::text::Normalization;
 use presslens_core::Corpus;
 
 /// Rows of one article (where its analysis is): per source, per sentence.
-type ArticleRows = (At, Vec<Vec<SentenceRow>>);
+pub type ArticleRows = (At, Vec<Vec<SentenceRow>>);
+
+/// The articles of `articles` a paged list shows (`shown` of them, as they come: see
+/// [`Data::listed`]), and their rows under the normalization `norm`: what the quote view and the
+/// heat map draw.
+pub fn paged_rows(
+    data: &'static Data,
+    articles: Signal<Vec<usize>>,
+    shown: RwSignal<usize>,
+    norm: Memo<Normalization>,
+) -> (Memo<Listed>, Memo<Vec<ArticleRows>>) {
+    let page = Memo::new(move |before: Option<&Listed>| {
+        let shown = shown.get();
+        articles.with(|a| data.listed(&a[..shown.min(a.len())], before))
+    });
+    let sources = data.corpus.story.sources.len();
+    let table = Memo::new(move |_| {
+        let norm = norm.get();
+        page.with(|p| {
+            p.ready
+                .iter()
+                .map(|(_, at)| (*at, (0..sources).map(|si| rows(at.corpus, at.index, si, norm)).collect()))
+                .collect()
+        })
+    });
+    (page, table)
+}
 
 /// The quote view over the filtered articles (or the one in the URL).
 #[component]
@@ -28,21 +55,7 @@ pub fn QuoteView(data: &'static Data, nav: Nav, hits: Signal<Vec<usize>>) -> imp
     // Rows are built for the first page of articles; each "Show more" adds a page.
     let shown = paged(QUOTE_PAGE, move || articles.track());
     let total = Signal::derive(move || articles.with(Vec::len));
-    let page = Memo::new(move |before: Option<&Listed>| {
-        let shown = shown.get();
-        articles.with(|a| data.listed(&a[..shown.min(a.len())], before))
-    });
-    let table = Memo::new(move |_| {
-        let norm = norm.get();
-        page.with(|p| {
-            p.ready
-                .iter()
-                .map(|(_, at)| {
-                    (*at, (0..corpus.story.sources.len()).map(|si| rows(at.corpus, at.index, si, norm)).collect())
-                })
-                .collect::<Vec<ArticleRows>>()
-        })
-    });
+    let (page, table) = paged_rows(data, articles.into(), shown, norm);
     let side = nav.select(|s| s.side);
     let show_all = move |_| {
         nav.push(|s| {

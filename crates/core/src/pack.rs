@@ -561,6 +561,22 @@ pub fn join(
     Ok(c)
 }
 
+/// The whole corpus from data files in memory: the metadata file, and the clusters file and
+/// bundles it names, found among `files` by name (a story kept in a browser, which keeps no word
+/// chunks). A named file that is missing is an error that names it.
+pub fn unpack_files(meta: (&str, &[u8]), files: &[(String, Vec<u8>)]) -> Result<Corpus, PackError> {
+    let m = read_meta(meta.0, meta.1)?;
+    let named =
+        |name: &str| {
+            files.iter().find(|(n, _)| n == name).map(|(_, b)| b.as_slice()).ok_or_else(|| {
+                PackError::Mismatch(format!("{name} is named by the metadata file but not among the files"))
+            })
+        };
+    let clusters = read_clusters(&m, named(&m.clusters.file)?)?;
+    let bundles = m.bundles.iter().map(|r| read_bundle(r, named(&r.file)?)).collect::<Result<_, _>>()?;
+    unpack(m, clusters, bundles)
+}
+
 /// Every index a record holds points inside the corpus, so the viewer can index without checks
 /// failing at a distance.
 fn check_indexes(c: &Corpus) -> Result<(), PackError> {

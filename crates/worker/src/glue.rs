@@ -136,17 +136,7 @@ async fn single(data: &JsValue) -> Result<String, String> {
         .map(file)
         .collect::<Option<_>>()
         .ok_or("the story's data is damaged")?;
-    let bad = |e: presslens_core::pack::PackError| e.to_string();
-    let m = presslens_core::pack::read_meta(&meta.0, &meta.1).map_err(bad)?;
-    let named = |name: &str| {
-        bundles.iter().find(|(n, _)| n == name).map(|(_, b)| b.as_slice()).ok_or("the story's data is damaged")
-    };
-    let clusters = presslens_core::pack::read_clusters(&m, named(&m.clusters.file)?).map_err(bad)?;
-    let mut read = Vec::with_capacity(m.bundles.len());
-    for r in &m.bundles {
-        read.push(presslens_core::pack::read_bundle(r, named(&r.file)?).map_err(bad)?);
-    }
-    let corpus = presslens_core::pack::unpack(m, clusters, read).map_err(bad)?;
+    let corpus = presslens_core::pack::unpack_files((&meta.0, &meta.1), &bundles).map_err(|e| e.to_string())?;
     // The browser keeps a story's metadata file and bundles, not its word chunks (the explorer
     // indexes a kept story's words itself): packing it again gives every file the one file needs.
     let packed = presslens_core::pack::pack(&corpus, presslens_core::pack::ARTICLES_PER_BUNDLE)

@@ -338,3 +338,15 @@ fn outlets_kept_once_and_usual_file_names_left_out_read_back_the_same() {
     bad.outlet_of[1] = 9;
     assert!(matches!(outline(&bad), Err(PackError::Mismatch(_))));
 }
+
+#[test]
+fn files_in_memory_read_back_by_name_and_a_missing_one_is_named() {
+    let c = corpus(9);
+    let packed = pack(&c, 4).unwrap();
+    let mut files: Vec<(String, Vec<u8>)> = packed.bundles.iter().rev().cloned().collect();
+    files.push(packed.clusters.clone());
+    assert_eq!(unpack_files((&packed.meta.0, &packed.meta.1), &files), Ok(c));
+    files.remove(0);
+    let err = unpack_files((&packed.meta.0, &packed.meta.1), &files).unwrap_err();
+    assert!(err.to_string().contains(&packed.bundles.last().unwrap().0), "{err}");
+}

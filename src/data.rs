@@ -452,7 +452,8 @@ pub async fn fetch(meta: String) -> Result<&'static Data, String> {
     let _ = data.words_ready(&st.query.text).await;
     let first = presslens_core::query::run(&data.corpus, &data.index, &st.query).hits;
     let opened = st.article.as_deref().and_then(|id| data.corpus.article_index(id));
-    let _ = data.ready(first.iter().take(crate::components::more::PAGE).map(|h| h.article).chain(opened)).await;
+    let drawn = crate::components::viewport::first(first.len());
+    let _ = data.ready(first.iter().take(drawn).map(|h| h.article).chain(opened)).await;
     Ok(data)
 }
 

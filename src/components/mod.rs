@@ -9,3 +9,4 @@ pub mod notice;
 pub mod results;
 pub mod tabs;
 pub mod theme;
+pub mod viewport;

@@ -1,10 +1,10 @@
-//! "Show N more": the long lists (result cards, quote rows, heat map rows) grow a page at a time,
-//! so a view opens as fast over ten thousand articles as over ten: only what is listed is built.
+//! "Show N more": the quote view's and the heat map's rows grow a page at a time, so a view opens
+//! as fast over ten thousand articles as over ten: only what is listed is built. (The result list
+//! builds the cards near the viewport instead: components/viewport.rs.)
 
 use leptos::prelude::*;
 
-/// Items listed at first and added by each "Show more". The first screen written into index.html
-/// lists the same number of cards (crates/cli/src/site/paint.rs).
+/// Heat map rows listed at first and added by each "Show more".
 pub const PAGE: usize = 50;
 
 /// Quote rows are the heaviest to build (a word diff each, one per sentence of the source), so the

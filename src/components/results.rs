@@ -2,25 +2,38 @@
 //! hits, topic chips and how much of the source it quotes.
 
 use crate::components::marked::{marked, Mark};
-use crate::components::more::{paged, ShowMore, PAGE};
+use crate::components::viewport::{Heights, Span};
 use crate::data::{At, Data, Loaded};
 use crate::nav::{href, Nav};
 use crate::state::View;
+use leptos::html::Ol;
 use leptos::prelude::*;
 use presslens_core::query::{excerpt, Hit, Results};
+use send_wrapper::SendWrapper;
+use wasm_bindgen::prelude::*;
 
-/// The list of hits, a page at a time. Cards are keyed by article, so a filter change or a search
-/// keeps the cards of articles still listed and builds only the new ones; a kept card redraws its
-/// snippet when the search text changes.
+/// The list of hits. Over [`WHOLE`](crate::components::viewport::WHOLE) hits only the cards in and
+/// near the viewport are built (components/viewport.rs); the page scrolls through all of them.
+/// Cards are keyed by article and place, so scrolling keeps the cards still in range and builds
+/// only those that come into it; a kept card redraws its snippet when the search text changes.
 #[component]
 pub fn ResultList(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl IntoView {
-    // A new result set starts again from the first page.
-    let shown = paged(PAGE, move || results.track());
     // The search text decides the snippet and its highlights, even when the hits stay the same.
     let text = nav.select(|s| s.query.text.clone());
-    let total = move || results.with(|r| r.hits.len());
-    let any = move || total() > 0;
-    let cards = move || results.with(|r| r.hits.iter().take(shown.get()).cloned().collect::<Vec<_>>());
+    let keys = Memo::new(move |_| results.with(|r| r.hits.iter().map(|h| h.article).collect::<Vec<_>>()));
+    let total = Signal::derive(move || keys.with(Vec::len));
+    let any = move || total.get() > 0;
+    let list = NodeRef::<Ol>::new();
+    let rows = Rows::new(list, data.corpus.articles().len());
+    let span = Memo::new(move |_| keys.with(|k| rows.span(k)));
+    rows.follow(keys);
+    let cards = move || {
+        let Span { first, end, .. } = span.get();
+        results.with(|r| {
+            let end = end.min(r.hits.len());
+            r.hits[first.min(end)..end].iter().zip(first..).map(|(h, pos)| (pos, h.clone())).collect::<Vec<_>>()
+        })
+    };
     let empty = move || {
         view! {
             <p class="empty">
@@ -33,19 +46,137 @@ pub fn ResultList(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl
     };
     view! {
         <Show when=any fallback=empty>
-            <ol class="results">
+            <ol
+                class="results"
+                node_ref=list
+                style:padding-top=move || format!("{}px", span.get().before)
+                style:padding-bottom=move || format!("{}px", span.get().after)
+            >
                 <For
                     each=cards
-                    key=|hit| hit.article
-                    children=move |hit| card(data, nav, &hit, text)
+                    key=|(pos, hit)| (hit.article, *pos)
+                    children=move |(pos, hit)| card(data, nav, &hit, text, pos, total)
                 />
             </ol>
-            <ShowMore shown=shown total=Signal::derive(total)/>
         </Show>
     }
 }
 
-fn card(data: &'static Data, nav: Nav, hit: &Hit, text: Memo<String>) -> impl IntoView {
+/// What a long list knows of its rows on screen: their measured heights, the part of the list the
+/// viewport shows, and a pending re-measure. Copied into every listener; the listeners go with the
+/// list.
+#[derive(Clone, Copy)]
+struct Rows {
+    list: NodeRef<Ol>,
+    heights: StoredValue<Heights>,
+    /// The part of the list to draw, in CSS pixels from its top; `None` until it is first measured.
+    range: RwSignal<Option<(f64, f64)>>,
+    /// Bumped when a measure changed a height.
+    measured: RwSignal<u32>,
+    pending: StoredValue<bool>,
+}
+
+impl Rows {
+    fn new(list: NodeRef<Ol>, keys: usize) -> Self {
+        Rows {
+            list,
+            heights: StoredValue::new(Heights::new(keys)),
+            range: RwSignal::new(None),
+            measured: RwSignal::new(0),
+            pending: StoredValue::new(false),
+        }
+    }
+
+    /// The rows of `keys` to draw now.
+    fn span(self, keys: &[usize]) -> Span {
+        self.measured.track();
+        let range = self.range.get();
+        self.heights.with_value(|h| match range {
+            Some((from, to)) => h.span(keys, from, to),
+            None => h.start(keys),
+        })
+    }
+
+    /// Measures again after every scroll, resize, change of the list's own size (a card whose
+    /// text arrived) and change of the hits.
+    fn follow(self, keys: Memo<Vec<usize>>) {
+        let on_scroll = window_event_listener(leptos::ev::scroll, move |_| self.schedule());
+        let on_resize = window_event_listener(leptos::ev::resize, move |_| self.schedule());
+        Effect::watch(move || keys.track(), move |_, _, _| self.schedule(), false);
+        let resized = Closure::<dyn Fn()>::new(move || self.schedule());
+        let observer = web_sys::ResizeObserver::new(resized.as_ref().unchecked_ref()).ok();
+        let observer = SendWrapper::new(std::rc::Rc::new((observer, resized)));
+        let observing = observer.clone();
+        Effect::new(move |_| {
+            if let (Some(list), Some(observer)) = (self.list.get(), observing.0.as_ref()) {
+                observer.observe(&list);
+            }
+        });
+        let handles = SendWrapper::new((on_scroll, on_resize));
+        on_cleanup(move || {
+            let (on_scroll, on_resize) = handles.take();
+            on_scroll.remove();
+            on_resize.remove();
+            if let Some(observer) = observer.0.as_ref() {
+                observer.disconnect();
+            }
+        });
+    }
+
+    /// One measure in the next frame, however many events ask for it before then.
+    fn schedule(self) {
+        if self.pending.try_get_value() != Some(false) {
+            return;
+        }
+        self.pending.set_value(true);
+        request_animation_frame(move || {
+            if self.pending.try_set_value(false).is_some() {
+                return; // the list is gone
+            }
+            self.measure();
+        });
+    }
+
+    /// Reads the height of every drawn card and where the viewport is over the list.
+    fn measure(self) {
+        let Some(list) = self.list.get_untracked() else { return };
+        let children = list.children();
+        let mut changed = false;
+        let mut prev: Option<web_sys::DomRect> = None;
+        self.heights.update_value(|h| {
+            for i in 0..children.length() {
+                let Some(row) = children.item(i) else { continue };
+                let rect = row.get_bounding_client_rect();
+                if let Some(key) = row.get_attribute("data-n").and_then(|n| n.parse().ok()) {
+                    changed |= h.set(key, rect.height());
+                }
+                if let Some(p) = prev.take() {
+                    h.set_gap(rect.top() - p.bottom());
+                }
+                prev = Some(rect);
+            }
+        });
+        if changed {
+            self.measured.update(|n| *n = n.wrapping_add(1));
+        }
+        let top = list.get_bounding_client_rect().top();
+        let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+        // A viewport's height either side: scrolling by a screen finds its cards built.
+        let range = Some((-top - height, -top + 2.0 * height));
+        if self.range.get_untracked() != range {
+            self.range.set(range);
+        }
+    }
+}
+
+fn card(
+    data: &'static Data,
+    nav: Nav,
+    hit: &Hit,
+    text: Memo<String>,
+    pos: usize,
+    total: Signal<usize>,
+) -> impl IntoView {
     let corpus = &data.corpus;
     let a = &corpus.articles()[hit.article];
     let id = a.id.clone();
@@ -103,7 +234,14 @@ fn card(data: &'static Data, nav: Nav, hit: &Hit, text: Memo<String>) -> impl In
         .map(|t| view! { <li class="chip">{t.label.clone()}</li> })
         .collect_view();
     view! {
-        <li class="result" data-test="result" data-article=id.clone()>
+        <li
+            class="result"
+            data-test="result"
+            data-article=id.clone()
+            data-n=article
+            aria-posinset=pos + 1
+            aria-setsize=move || total.get()
+        >
             <p class="meta">
                 <span class="outlet"><bdi>{a.outlet_name().to_string()}</bdi>{via}</span>
                 " · "

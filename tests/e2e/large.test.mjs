@@ -24,7 +24,9 @@ test('a 10,000-article site: an article opens in at most two requests, the quote
   // The static first screen is there before the app: the count and the first page of cards.
   assert.equal(await page.locator('[data-test="result-count"]').first().innerText(), '10000 of 10000 articles');
   await page.waitForSelector('html[data-ready="1"]', { timeout: 120_000 });
-  assert.equal(await page.locator('[data-test="result"]').count(), 50);
+  // Only the cards near the viewport are built.
+  const cards = await page.locator('[data-test="result"]').count();
+  assert.ok(cards >= 8 && cards <= 40, `${cards} cards built`);
 
   const requests = [];
   page.on('request', (r) => /\/favicon\.svg$/.test(r.url()) || requests.push(r.url()));
@@ -58,8 +60,8 @@ test('a 10,000-article site starts from its metadata file and fetches word chunk
   await page.goto(site.url);
   await page.waitForSelector('html[data-ready="1"]', { timeout: 120_000 });
   const kinds = () => data.map((d) => d.kind).join('');
-  // The metadata file and the bundles of the first page of cards (50 articles: two bundles).
-  assert.equal(kinds(), 'mbb', `the start fetched ${kinds()}`);
+  // The metadata file and the bundle of the cards drawn first (20 articles: one bundle).
+  assert.equal(kinds(), 'mb', `the start fetched ${kinds()}`);
   assert.ok(!data.some((d) => d.kind === 'w'), 'no word chunk before a search');
 
   // A word of the third card's snippet, and two words that follow each other there.

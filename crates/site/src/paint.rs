@@ -16,8 +16,10 @@ use std::sync::LazyLock;
 pub const ID: &str = "first-paint";
 /// Closes a written first screen, so that a later run can find its end and replace it.
 const END: &str = "<!--/first-paint-->";
-/// Cards on the first screen: the app's first page (src/components/more.rs, `PAGE`).
-const PAGE: usize = 50;
+/// Lists this long are drawn whole by the app; longer ones draw [`FIRST`] cards until they have been
+/// measured (src/components/viewport.rs).
+const WHOLE: usize = 50;
+const FIRST: usize = 20;
 /// How long the search box waits for a pause in typing (src/components/facets.rs).
 const DEBOUNCE_MS: u32 = 150;
 
@@ -36,7 +38,8 @@ pub fn first_screen(corpus: &Corpus) -> String {
     let results = run(corpus, &index, &Query::default());
     let story = &corpus.story;
     let total = corpus.articles().len();
-    let mut h = String::with_capacity(8 * 1024 + 1024 * results.hits.len().min(PAGE));
+    let cards = if results.hits.len() <= WHOLE { results.hits.len() } else { FIRST };
+    let mut h = String::with_capacity(8 * 1024 + 1024 * cards);
     let _ = write!(
         h,
         "<div id=\"{ID}\"><header class=\"masthead\"><div class=\"masthead-text\"><p class=\"brand\">presslens</p>\
@@ -69,18 +72,14 @@ pub fn first_screen(corpus: &Corpus) -> String {
         h.push_str("<p class=\"empty\">No article matches these filters. </p>");
     } else {
         h.push_str("<ol class=\"results\">");
-        for hit in results.hits.iter().take(PAGE) {
+        for hit in results.hits.iter().take(cards) {
             card(&mut h, corpus, hit);
         }
         h.push_str("</ol>");
-        let rest = results.hits.len().saturating_sub(PAGE);
+        let rest = results.hits.len() - cards;
         if rest > 0 {
-            let _ = write!(
-                h,
-                "<p class=\"more\"><button type=\"button\" data-test=\"more\">Show {} more</button>\
-                 <span class=\"hint\"> {rest} not shown</span></p>",
-                rest.min(PAGE)
-            );
+            // The app lists them all as the reader scrolls; this copy names them only.
+            let _ = write!(h, "<p class=\"more hint\">{rest} more articles, listed once the page has loaded</p>");
         }
     }
     let _ = write!(

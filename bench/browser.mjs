@@ -97,6 +97,7 @@ async function interaction(dir) {
     }
     return { toWork, toFrame, toDom };
   });
+  if (process.env.BENCH_RAW) console.error('facet clicks, ms:', JSON.stringify(facet.toWork.map(Math.round)));
 
   // A search keystroke: the box waits for a pause in typing (its debounce), then queries. The
   // figure is the time from the query being applied to the updated list, measured as keystroke to

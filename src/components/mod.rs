@@ -5,6 +5,7 @@ pub mod export;
 pub mod facets;
 pub mod marked;
 pub mod more;
+pub mod near;
 pub mod notice;
 pub mod results;
 pub mod tabs;

@@ -3,21 +3,18 @@
 //! (or are estimated, until they have been drawn once), so the page scrolls as if every row were
 //! there while only a few dozen exist in the DOM.
 
-/// Lists this long or shorter are drawn whole: cheap to build, and the browser's find-in-page
-/// and printing see every row.
-pub const WHOLE: usize = 50;
+/// Lists this long or shorter are drawn whole (about two screens of cards): the browser's
+/// find-in-page and printing see every row. Longer, a filter that changes most of the list would
+/// build dozens of cards and fetch their articles in one click.
+pub const WHOLE: usize = 20;
 
 /// Rows drawn before the list has been measured; the first screen written into index.html lists
 /// as many (crates/site/src/paint.rs), and the start fetches their articles (src/data.rs).
-pub const FIRST: usize = 20;
+pub const FIRST: usize = WHOLE;
 
 /// The rows drawn at first for a list of `len` rows.
 pub fn first(len: usize) -> usize {
-    if len <= WHOLE {
-        len
-    } else {
-        FIRST
-    }
+    len.min(FIRST)
 }
 
 /// Height of a row not measured yet when none has been (CSS pixels, gap included): about one

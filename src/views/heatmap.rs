@@ -3,6 +3,7 @@
 //! table with every article under the source word by word, in the manner of CollateX.
 
 use crate::components::more::{paged, ShowMore, PAGE};
+use crate::components::near::WhenNear;
 use crate::data::{At, Data, Listed};
 use crate::nav::{href, Nav};
 use crate::state::View;
@@ -21,6 +22,7 @@ pub fn Heatmap(data: &'static Data, nav: Nav, hits: Signal<Vec<usize>>) -> impl 
     let shown = paged(PAGE, move || hits.track());
     let total = Signal::derive(move || hits.with(Vec::len));
     let (page, table) = paged_rows(data, hits, shown, norm);
+    let settled = Signal::derive(move || page.with(|p| !p.loading));
     view! {
         <section class="heatmap-view">
             {move || page.with(Listed::status)}
@@ -39,7 +41,8 @@ pub fn Heatmap(data: &'static Data, nav: Nav, hits: Signal<Vec<usize>>) -> impl 
                 <h2>"Alignment table"</h2>
                 <p class="hint">"Every article under the source, word by word: blank where the article does not reproduce the word, its own wording where it changed it, “—” where it left it out of a quotation."</p>
                 <div class="table-scroll" tabindex="0" role="region" aria-label="Alignment table (scrolls sideways)">
-                    {move || table.with(|t| alignment(corpus, si, t))}
+                    // A row for every source word and article: built when the reader scrolls to it.
+                    <WhenNear settled=settled>{move || table.with(|t| alignment(corpus, si, t))}</WhenNear>
                 </div>
                 <ShowMore shown=shown total=total what=" articles"/>
             }).collect_view()}

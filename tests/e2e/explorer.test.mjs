@@ -198,6 +198,21 @@ test('the heat map has one row per article and a cell opens the quote view', asy
   const rows = page.locator('[data-test="heat-row"]');
   await rows.first().waitFor();
   assert.equal(await rows.count(), 5);
+  // The alignment table below: a row per article, a column per source word; a kept word is the
+  // source's own, under its column.
+  const aligned = page.locator('table.alignment tbody tr');
+  await page.locator('table.alignment').first().scrollIntoViewIfNeeded();
+  await aligned.first().waitFor();
+  assert.equal(await aligned.count(), 5);
+  const kept = await page.locator('table.alignment').first().evaluate((t) => {
+    const heads = [...t.querySelectorAll('thead th')].map((th) => th.textContent);
+    return [...t.querySelectorAll('tbody tr')].flatMap((tr) =>
+      [...tr.children].flatMap((td, i) => (td.classList.contains('al-kept') ? [[td.textContent, heads[i]]] : [])),
+    );
+  });
+  assert.ok(kept.length > 20, `${kept.length} kept words`);
+  for (const [word, head] of kept) assert.equal(word, head);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, 'heatmap');
   await rows.nth(3).locator('[data-test="heat-cell"]').nth(2).click();
   await page.waitForURL(/view=quotes/);

@@ -46,6 +46,11 @@ test('a 10,000-article site: an article opens in at most two requests, the quote
   assert.match(await page.locator('.quote-view .more .hint').first().innerText(), /^ 9980 not shown$/);
   await visit(page, `${site.url}?view=heatmap`);
   assert.equal(await page.locator('[data-test="heat-row"]').count(), 50 * (await page.locator('table.heatmap').count()));
+  // The alignment table, below 50 rows of heat map, is built when the reader comes near it.
+  assert.equal(await page.locator('table.alignment').count(), 0, 'not built at the start');
+  await page.locator('.when-near').first().scrollIntoViewIfNeeded();
+  await page.locator('table.alignment tbody tr').first().waitFor();
+  assert.equal(await page.locator('table.alignment').first().locator('tbody tr').count(), 50);
   await assertClean(page, problems, assert);
   await context.close();
 });

@@ -16,9 +16,7 @@ use std::sync::LazyLock;
 pub const ID: &str = "first-paint";
 /// Closes a written first screen, so that a later run can find its end and replace it.
 const END: &str = "<!--/first-paint-->";
-/// Lists this long are drawn whole by the app; longer ones draw [`FIRST`] cards until they have been
-/// measured (src/components/viewport.rs).
-const WHOLE: usize = 50;
+/// Cards the app draws before it has measured the list (src/components/viewport.rs, `FIRST`).
 const FIRST: usize = 20;
 /// How long the search box waits for a pause in typing (src/components/facets.rs).
 const DEBOUNCE_MS: u32 = 150;
@@ -38,7 +36,7 @@ pub fn first_screen(corpus: &Corpus) -> String {
     let results = run(corpus, &index, &Query::default());
     let story = &corpus.story;
     let total = corpus.articles().len();
-    let cards = if results.hits.len() <= WHOLE { results.hits.len() } else { FIRST };
+    let cards = results.hits.len().min(FIRST);
     let mut h = String::with_capacity(8 * 1024 + 1024 * cards);
     let _ = write!(
         h,

@@ -8,6 +8,9 @@
 //                                       ("Your own articles": FOLDER given to the panel's folder input)
 //   node browser.mjs lighthouse DIST [simulate|devtools]
 //                                       -> { performance, accessibility, best_practices, seo, lcp_ms, … }
+//
+// With BENCH_RAW=1, `interaction` also prints every facet click's time on stderr, in click order
+// (the outliers of a p95 are the clicks that change most of the list).
 
 import { resolve } from 'node:path';
 import { serve } from './serve.mjs';

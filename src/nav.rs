@@ -22,6 +22,8 @@ impl Nav {
         notices.splice(0..0, EARLY.with(|e| e.take()));
         let nav = Nav { state: RwSignal::new(st), notices: RwSignal::new(notices) };
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            // The reader went elsewhere in the history: an entry not yet written is moot.
+            PENDING.with(|p| p.take());
             let (st, notices) = parse(&current_search(), corpus);
             if st.story != crate::studio::shown() {
                 return switch_story(st.story);
@@ -60,12 +62,14 @@ impl Nav {
         if next == self.state.get_untracked() {
             return;
         }
-        write_url(&next, replace);
+        write_later(&next, replace);
         self.state.set(next);
     }
 }
 
 thread_local! {
+    /// The address to write once the page has been updated, and whether it adds a history entry.
+    static PENDING: std::cell::RefCell<Option<(String, bool)>> = const { std::cell::RefCell::new(None) };
     /// Notices from before the explorer started (a kept story that was not found).
     static EARLY: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
@@ -126,18 +130,56 @@ pub fn drop_story_param() {
 }
 
 fn current_search() -> String {
+    write_pending();
     window().location().search().unwrap_or_default()
 }
 
 fn write_url(st: &UrlState, replace: bool) {
+    let url = address(st);
+    write(&url, replace);
+}
+
+/// `st` as the page's address: its query string, or the bare path for the default state.
+fn address(st: &UrlState) -> String {
     let search = to_search(st);
-    let url = if search.is_empty() { window().location().pathname().unwrap_or_default() } else { search };
+    if search.is_empty() {
+        window().location().pathname().unwrap_or_default()
+    } else {
+        search
+    }
+}
+
+fn write(url: &str, replace: bool) {
     let Ok(history) = window().history() else { return };
     let _ = if replace {
-        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        history.replace_state_with_url(&JsValue::NULL, "", Some(url))
     } else {
-        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        history.push_state_with_url(&JsValue::NULL, "", Some(url))
     };
+}
+
+/// Writes `st` into the address bar in a task of its own, after the page has been updated: a
+/// history entry costs several milliseconds in Chromium, which a click would otherwise wait for
+/// before it paints. Changes made before then become one entry (one push if any was a push).
+fn write_later(st: &UrlState, replace: bool) {
+    let url = address(st);
+    let first = PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        let push = !replace || p.as_ref().is_some_and(|(_, push)| *push);
+        let first = p.is_none();
+        *p = Some((url, push));
+        first
+    });
+    if first {
+        set_timeout(write_pending, std::time::Duration::ZERO);
+    }
+}
+
+/// Writes the address [`write_later`] is holding, if any.
+fn write_pending() {
+    if let Some((url, push)) = PENDING.with(|p| p.take()) {
+        write(&url, !push);
+    }
 }
 
 /// The query string a link to `st` should carry (for real `href`s that also work without the app).

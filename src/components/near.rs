@@ -8,11 +8,20 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 
 /// `children`, built when their place comes within a screen of the viewport once `settled` (what
-/// comes above them is in place: until then they would look near when they are not); until then
-/// an empty block, marked busy.
+/// comes above them is in place: until then they would look near when they are not), or at once
+/// while `now` holds; until then an empty block, marked busy.
 #[component]
-pub fn WhenNear(children: ChildrenFn, #[prop(into)] settled: Signal<bool>) -> impl IntoView {
-    let near = RwSignal::new(false);
+pub fn WhenNear(
+    children: ChildrenFn,
+    #[prop(into)] settled: Signal<bool>,
+    #[prop(into, default = Signal::stored(false))] now: Signal<bool>,
+) -> impl IntoView {
+    let near = RwSignal::new(now.get_untracked());
+    Effect::new(move |_| {
+        if now.get() && !near.get_untracked() {
+            near.set(true);
+        }
+    });
     let spot = NodeRef::<Div>::new();
     let seen = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let any = entries.iter().any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());

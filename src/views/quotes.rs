@@ -5,6 +5,7 @@
 
 use crate::components::diff::{segments, Legend};
 use crate::components::more::{paged, ShowMore, QUOTE_PAGE};
+use crate::components::near::WhenNear;
 use crate::data::{At, Data, Listed};
 use crate::nav::Nav;
 use crate::state::{norm_flag, set_norm_flag, NORM_FLAGS};
@@ -42,6 +43,9 @@ pub fn paged_rows(
     (page, table)
 }
 
+/// Rows (articles × sentences) a quote view builds at once; more are built as the reader scrolls.
+const WHOLE_ROWS: usize = 40;
+
 /// The quote view over the filtered articles (or the one in the URL).
 #[component]
 pub fn QuoteView(data: &'static Data, nav: Nav, hits: Signal<Vec<usize>>) -> impl IntoView {
@@ -57,6 +61,11 @@ pub fn QuoteView(data: &'static Data, nav: Nav, hits: Signal<Vec<usize>>) -> imp
     let total = Signal::derive(move || articles.with(Vec::len));
     let (page, table) = paged_rows(data, articles.into(), shown, norm);
     let side = nav.select(|s| s.side);
+    // Past a few dozen rows, a sentence's rows are built when the reader comes near them: the
+    // view opens with the first sentence's, not every sentence's.
+    let sentences: usize = corpus.story.sources.iter().map(|s| s.sentences.len()).sum();
+    let settled = Signal::derive(move || page.with(|p| !p.loading));
+    let whole = Signal::derive(move || shown.get().min(total.get()) * sentences <= WHOLE_ROWS);
     let show_all = move |_| {
         nav.push(|s| {
             s.article = None;
@@ -81,9 +90,11 @@ pub fn QuoteView(data: &'static Data, nav: Nav, hits: Signal<Vec<usize>>) -> imp
                         view! {
                             <section class="sentence" class:focus=focused id=format!("s{}-{}", si, n + 1)>
                                 <h3><span class="num">{format!("Sentence {}", n + 1)}</span><q class="source-text">{sentence.slice(&src.text).to_string()}</q></h3>
-                                <div class="qrows">
-                                    {move || table.with(|t| t.iter().map(|(at, per_source)| row(at.corpus, at.index, si, n, &per_source[si][n], side.get())).collect_view())}
-                                </div>
+                                <WhenNear settled=settled now=Signal::derive(move || (si, n) == (0, 0) || whole.get())>
+                                    <div class="qrows">
+                                        {move || table.with(|t| t.iter().map(|(at, per_source)| row(at.corpus, at.index, si, n, &per_source[si][n], side.get())).collect_view())}
+                                    </div>
+                                </WhenNear>
                                 <ShowMore shown=shown total=total page=QUOTE_PAGE what=" articles"/>
                             </section>
                         }

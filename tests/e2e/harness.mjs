@@ -189,6 +189,20 @@ export async function controlled(page) {
 }
 
 /** Saves a screenshot of the page into docs/screenshots/ for the README. */
+/** Scrolls to each part of the view built only when the reader comes near it (components/near.rs)
+ * until every one is built; returns how many were waiting. */
+export async function buildAll(page) {
+  let waited = 0;
+  for (;;) {
+    const waiting = page.locator('.when-near[aria-busy="true"]');
+    const before = await waiting.count();
+    if (!before) return waited;
+    waited++;
+    await waiting.first().scrollIntoViewIfNeeded();
+    await page.waitForFunction((n) => document.querySelectorAll('.when-near[aria-busy="true"]').length < n, before);
+  }
+}
+
 export async function shot(page, name) {
   const dir = join(root, 'docs', 'screenshots');
   await mkdir(dir, { recursive: true });

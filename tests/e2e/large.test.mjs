@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { suite, visit, assertClean, presslens, dist, root } from './harness.mjs';
+import { suite, visit, assertClean, buildAll, presslens, dist, root } from './harness.mjs';
 
 const corpusDir = join(root, 'target', 'e2e', 'synth-10k');
 const siteDir = join(root, 'target', 'e2e', 'site-10k');
@@ -42,6 +42,8 @@ test('a 10,000-article site: an article opens in at most two requests, the quote
 
   await visit(page, `${site.url}?view=quotes`);
   const sentences = await page.locator('.quote-view .sentence').count();
+  assert.equal(await page.locator('[data-test="qrow"]').count(), 20, 'the first sentence\'s rows at once');
+  await buildAll(page);
   assert.equal(await page.locator('[data-test="qrow"]').count(), 20 * sentences);
   assert.match(await page.locator('.quote-view .more .hint').first().innerText(), /^ 9980 not shown$/);
   await visit(page, `${site.url}?view=heatmap`);

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { suite, serve, visit, controlled, assertClean, presslens, dist, root } from './harness.mjs';
+import { suite, serve, visit, controlled, assertClean, buildAll, presslens, dist, root } from './harness.mjs';
 
 const corpusDir = join(root, 'target', 'e2e', 'synth-1k');
 const siteDir = join(root, 'target', 'e2e', 'site-1k');
@@ -138,6 +138,9 @@ test('over 1,000 articles the quote view and the heat map grow a page at a time'
   const sentences = await page.locator('.quote-view .sentence').count();
   assert.ok(sentences > 0);
   const rows = page.locator('[data-test="qrow"]');
+  // The first sentence's rows at once; the others' when the reader scrolls to them.
+  assert.equal(await rows.count(), 20, 'the first sentence, 20 articles');
+  assert.ok((await buildAll(page)) >= 1, 'the other sentences waited for the reader');
   assert.equal(await rows.count(), 20 * sentences, '20 articles under each sentence');
   const more = page.locator('.quote-view [data-test="more"]');
   assert.equal(await more.count(), sentences, 'a "Show more" under each sentence');

@@ -164,9 +164,38 @@ impl Rows {
         // A viewport's height either side: scrolling by a screen finds its cards built.
         let range = Some((-top - height, -top + 2.0 * height));
         if self.range.get_untracked() != range {
+            let focused = focused_place(&list);
             self.range.set(range);
+            // Cards the list keeps may be moved in the DOM as others come and go, and a moved
+            // element loses the focus: give it back, so that the keyboard walks on from there.
+            if let Some(place) = focused {
+                request_animation_frame(move || self.refocus(&place));
+            }
         }
     }
+
+    /// Focuses the link of the card at `place` (its `aria-posinset`) if the focus was lost.
+    fn refocus(self, place: &str) {
+        let Some(list) = self.list.get_untracked() else { return };
+        let doc = document();
+        let body: Option<web_sys::Element> = doc.body().map(Into::into);
+        if doc.active_element().is_some() && doc.active_element() != body {
+            return; // the reader has put the focus somewhere
+        }
+        let link = list.query_selector(&format!("[aria-posinset=\"{place}\"] .headline a")).ok().flatten();
+        if let Some(link) = link.and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = link.focus();
+        }
+    }
+}
+
+/// The place in the list (`aria-posinset`) of the card that holds the focus, if one does.
+fn focused_place(list: &web_sys::HtmlOListElement) -> Option<String> {
+    let active = document().active_element()?;
+    if !list.contains(Some(&active)) {
+        return None;
+    }
+    active.closest("[aria-posinset]").ok().flatten()?.get_attribute("aria-posinset")
 }
 
 fn card(

@@ -131,6 +131,27 @@ test('over 1,000 articles the result list builds only the cards near the viewpor
   await context.close();
 });
 
+test('over 1,000 articles the keyboard walks the card links in order past the cards first built', async () => {
+  const { page, problems, context } = await site.open();
+  await visit(page, site.url);
+  await page.locator('[data-test="result"][aria-posinset="1"] .headline a').focus();
+  const place = () => page.evaluate(() => document.activeElement.closest('[data-test="result"]')?.getAttribute('aria-posinset'));
+  for (let n = 2; n <= 60; n++) {
+    await page.keyboard.press('Tab');
+    assert.equal(await place(), String(n), `Tab ${n - 1} lands on card ${n}`);
+    // The list follows the focus as it scrolls the page.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  for (let n = 59; n >= 40; n--) {
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await place(), String(n), `Shift+Tab back to card ${n}`);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  assert.ok((await drawn(page)).length <= 40, 'still only the cards near the viewport');
+  await assertClean(page, problems, assert);
+  await context.close();
+});
+
 test('over 1,000 articles the quote view and the heat map grow a page at a time', async () => {
   const { page, problems, context } = await site.open();
 

@@ -1,8 +1,8 @@
 //! The first screen as static HTML: what the explorer shows at its default address (title, summary,
-//! view tabs, the facet panel with its counts, the first page of results), written into index.html
+//! view tabs, the facet panel with its counts, the first 20 results), written into index.html
 //! so that a reader sees the story before the wasm arrives, and a page without JavaScript still
 //! shows it. The markup and classes are the app's own (src/app.rs, src/components/{tabs,facets,
-//! results,export,more}.rs, src/views/browse.rs); the app removes this copy in the same task in which it
+//! results,export,viewport}.rs, src/views/browse.rs); the app removes this copy in the same task in which it
 //! mounts its own, so nothing moves. Every text comes from the analysed corpus and is escaped.
 
 use crate::html::escape;

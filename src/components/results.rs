@@ -49,8 +49,8 @@ pub fn ResultList(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl
             <ol
                 class="results"
                 node_ref=list
-                style:padding-top=move || format!("{}px", span.get().before)
-                style:padding-bottom=move || format!("{}px", span.get().after)
+                style:padding-top=move || px(span.get().before)
+                style:padding-bottom=move || px(span.get().after)
             >
                 <For
                     each=cards
@@ -60,6 +60,11 @@ pub fn ResultList(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl
             </ol>
         </Show>
     }
+}
+
+/// A length in whole CSS pixels (no float formatting in the wasm for it).
+fn px(length: f64) -> String {
+    format!("{}px", length.round() as i64)
 }
 
 /// What a long list knows of its rows on screen: their measured heights, the part of the list the

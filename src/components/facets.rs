@@ -92,6 +92,9 @@ fn Outlets(nav: Nav, results: Memo<Results>) -> impl IntoView {
                         let n2 = name.clone();
                         let n3 = name.clone();
                         let count = Memo::new(move |_| results.with(|r| r.facets.outlets.get(oi).map_or(0, |x| x.1)));
+                        // Its own memo, so that the class is touched only when it flips, not on
+                        // every change of the count (two hundred outlets, every click).
+                        let zero = Memo::new(move |_| count.get() == 0);
                         let checked = move || selected.with(|o| o.contains(&n2));
                         let change = move |ev: leptos::ev::Event| {
                             let on = event_target_checked(&ev);
@@ -100,7 +103,7 @@ fn Outlets(nav: Nav, results: Memo<Results>) -> impl IntoView {
                         };
                         view! {
                             <li>
-                                <label class="option" data-test="facet-outlet" data-value=name.clone() class:zero=move || count.get() == 0>
+                                <label class="option" data-test="facet-outlet" data-value=name.clone() class:zero=zero>
                                     <input type="checkbox" prop:checked=checked on:change=change/>
                                     <bdi class="option-label">{name.clone()}</bdi>
                                     <span class="count" data-test="count">{move || count.get()}</span>

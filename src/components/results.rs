@@ -62,6 +62,10 @@ pub fn ResultList(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl
     }
 }
 
+/// Printed, a list this long is built whole; a longer one prints the cards built (a printout of
+/// thousands of cards is not what a reader asks for, and would take the page minutes to build).
+const PRINTED: usize = 500;
+
 /// A length in whole CSS pixels (no float formatting in the wasm for it).
 fn px(length: f64) -> String {
     format!("{}px", length.round() as i64)
@@ -78,6 +82,8 @@ struct Rows {
     range: RwSignal<Option<(f64, f64)>>,
     /// Bumped when a measure changed a height.
     measured: RwSignal<u32>,
+    /// The page is being printed: a list of up to [`PRINTED`] cards is built whole.
+    printing: RwSignal<bool>,
     pending: StoredValue<bool>,
 }
 
@@ -88,6 +94,7 @@ impl Rows {
             heights: StoredValue::new(Heights::new(keys)),
             range: RwSignal::new(None),
             measured: RwSignal::new(0),
+            printing: RwSignal::new(false),
             pending: StoredValue::new(false),
         }
     }
@@ -95,6 +102,9 @@ impl Rows {
     /// The rows of `keys` to draw now.
     fn span(self, keys: &[usize]) -> Span {
         self.measured.track();
+        if self.printing.get() && keys.len() <= PRINTED {
+            return Span { first: 0, end: keys.len(), before: 0.0, after: 0.0 };
+        }
         let range = self.range.get();
         self.heights.with_value(|h| match range {
             Some((from, to)) => h.span(keys, from, to),
@@ -107,6 +117,12 @@ impl Rows {
     fn follow(self, keys: Memo<Vec<usize>>) {
         let on_scroll = window_event_listener(leptos::ev::scroll, move |_| self.schedule());
         let on_resize = window_event_listener(leptos::ev::resize, move |_| self.schedule());
+        let print = leptos::ev::Custom::<web_sys::Event>::new;
+        let on_print = window_event_listener(print("beforeprint"), move |_| self.printing.set(true));
+        let after_print = window_event_listener(print("afterprint"), move |_| {
+            self.printing.set(false);
+            self.schedule();
+        });
         Effect::watch(move || keys.track(), move |_, _, _| self.schedule(), false);
         let resized = Closure::<dyn Fn()>::new(move || self.schedule());
         let observer = web_sys::ResizeObserver::new(resized.as_ref().unchecked_ref()).ok();
@@ -117,11 +133,11 @@ impl Rows {
                 observer.observe(&list);
             }
         });
-        let handles = SendWrapper::new((on_scroll, on_resize));
+        let handles = SendWrapper::new([on_scroll, on_resize, on_print, after_print]);
         on_cleanup(move || {
-            let (on_scroll, on_resize) = handles.take();
-            on_scroll.remove();
-            on_resize.remove();
+            for handle in handles.take() {
+                handle.remove();
+            }
             if let Some(observer) = observer.0.as_ref() {
                 observer.disconnect();
             }

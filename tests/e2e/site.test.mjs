@@ -152,6 +152,35 @@ test('over 1,000 articles the keyboard walks the card links in order past the ca
   await context.close();
 });
 
+test('printed, a list of up to 500 cards is built whole; a longer one prints the cards built', async () => {
+  const { page, problems, context } = await site.open();
+  await visit(page, site.url);
+  const { facets } = await page.evaluate(() => presslens.query());
+  let [day, n] = Object.entries(facets.days).sort((a, b) => b[1] - a[1])[0];
+  assert.ok(n > 20 && n <= 500, `the busiest day has ${n} articles`);
+  const print = (what) => page.evaluate((w) => window.dispatchEvent(new Event(w)), what);
+  const count = () => page.locator('[data-test="result"]').count();
+
+  await print('beforeprint');
+  assert.ok((await count()) <= 40, 'all 1,000: the cards built');
+  await print('afterprint');
+
+  // That day's articles, and the undated ones (the date filter keeps them unless asked not to).
+  await visit(page, `${site.url}?from=${day}&to=${day}`);
+  const total = Number(await page.locator('[data-test="result"]').first().getAttribute('aria-setsize'));
+  assert.ok(total >= n && total <= 500, `${total} results`);
+  n = total;
+  assert.ok((await count()) < n, 'on screen, the cards near the viewport');
+  await print('beforeprint');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-test="result"]').length === n, n);
+  const places = (await drawn(page)).map(([pos]) => pos);
+  assert.deepEqual(places, Array.from({ length: n }, (_, i) => i + 1), 'every card, in order');
+  await print('afterprint');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-test="result"]').length < n, n);
+  await assertClean(page, problems, assert);
+  await context.close();
+});
+
 test('over 1,000 articles the quote view and the heat map grow a page at a time', async () => {
   const { page, problems, context } = await site.open();
 

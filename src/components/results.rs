@@ -66,7 +66,7 @@ pub fn ResultList(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl
 /// thousands of cards is not what a reader asks for, and would take the page minutes to build).
 const PRINTED: usize = 500;
 
-/// A length in whole CSS pixels (no float formatting in the wasm for it).
+/// A length in whole CSS pixels.
 fn px(length: f64) -> String {
     format!("{}px", length.round() as i64)
 }

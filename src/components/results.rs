@@ -103,7 +103,7 @@ impl Rows {
     fn span(self, keys: &[usize]) -> Span {
         self.measured.track();
         if self.printing.get() && keys.len() <= PRINTED {
-            return Span { first: 0, end: keys.len(), before: 0.0, after: 0.0 };
+            return Span::whole(keys.len());
         }
         let range = self.range.get();
         self.heights.with_value(|h| match range {

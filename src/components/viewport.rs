@@ -4,8 +4,8 @@
 //! there while only a few dozen exist in the DOM.
 
 /// Lists this long or shorter are drawn whole (about two screens of cards): the browser's
-/// find-in-page and printing see every row. Longer, a filter that changes most of the list would
-/// build dozens of cards and fetch their articles in one click.
+/// find-in-page sees every row. Longer, a filter that changes most of the list would build dozens
+/// of cards and fetch their articles in one click.
 pub const WHOLE: usize = 20;
 
 /// Rows drawn before the list has been measured; the first screen written into index.html lists
@@ -39,6 +39,13 @@ pub struct Span {
     pub end: usize,
     pub before: f64,
     pub after: f64,
+}
+
+impl Span {
+    /// Every row of a list of `len` rows.
+    pub fn whole(len: usize) -> Span {
+        Span { first: 0, end: len, before: 0.0, after: 0.0 }
+    }
 }
 
 impl Heights {
@@ -79,15 +86,25 @@ impl Heights {
         }
     }
 
+    /// The height of the row of `key` and the gap below it: how far the next row starts.
+    fn pitch(&self, key: usize) -> f64 {
+        self.height(key) + self.gap
+    }
+
+    /// The heights of the rows of `keys` laid one under the other.
+    fn extent(&self, keys: &[usize]) -> f64 {
+        keys.iter().map(|&k| self.pitch(k)).sum()
+    }
+
     /// The rows of `keys` (in list order) that meet `from..to`, a range of heights from the top of
     /// the list; at least one row when the list has any, and whole lists when they are short.
     pub fn span(&self, keys: &[usize], from: f64, to: f64) -> Span {
         if keys.len() <= WHOLE {
-            return Span { first: 0, end: keys.len(), before: 0.0, after: 0.0 };
+            return Span::whole(keys.len());
         }
         let (mut first, mut end, mut before, mut top) = (None, keys.len(), 0.0, 0.0);
         for (i, &k) in keys.iter().enumerate() {
-            let pitch = self.height(k) + self.gap;
+            let pitch = self.pitch(k);
             if first.is_none() && top + pitch > from {
                 first = Some(i);
                 before = top;
@@ -100,19 +117,17 @@ impl Heights {
         }
         // Scrolled past the end (the list shrank under the reader): the last row.
         let first = first.unwrap_or_else(|| {
-            before = top - (self.height(keys[keys.len() - 1]) + self.gap);
+            before = top - self.pitch(keys[keys.len() - 1]);
             keys.len() - 1
         });
         let end = end.max(first + 1);
-        let after: f64 = keys[end..].iter().map(|&k| self.height(k) + self.gap).sum();
-        Span { first, end, before: before.max(0.0), after }
+        Span { first, end, before: before.max(0.0), after: self.extent(&keys[end..]) }
     }
 
     /// The span drawn before anything is measured.
     pub fn start(&self, keys: &[usize]) -> Span {
         let end = first(keys.len());
-        let after = keys[end..].iter().map(|&k| self.height(k) + self.gap).sum();
-        Span { first: 0, end, before: 0.0, after }
+        Span { first: 0, end, before: 0.0, after: self.extent(&keys[end..]) }
     }
 }
 

@@ -77,6 +77,9 @@ const countOf = (page, selector, n) =>
 const drawn = (page) =>
   page.locator('[data-test="result"]').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('aria-posinset')), e.dataset.article]));
 
+/** Waits for two animation frames: the list's measure, and the one after the cards it changed. */
+const twoFrames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
 /** Scrolls the window to `y` and waits until the list has drawn the cards there. */
 async function scrollTo(page, y) {
   await page.evaluate((y) => window.scrollTo(0, y), y);
@@ -84,8 +87,7 @@ async function scrollTo(page, y) {
     const cards = [...document.querySelectorAll('[data-test="result"]')].map((e) => e.getBoundingClientRect());
     return cards.some((r) => r.top < innerHeight && r.bottom > 0) || !cards.length;
   });
-  // Two frames: the measure after the scroll, and the one after the cards it added.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await twoFrames(page);
 }
 
 test('over 1,000 articles the result list builds only the cards near the viewport, and scrolls through all', async () => {
@@ -140,12 +142,12 @@ test('over 1,000 articles the keyboard walks the card links in order past the ca
     await page.keyboard.press('Tab');
     assert.equal(await place(), String(n), `Tab ${n - 1} lands on card ${n}`);
     // The list follows the focus as it scrolls the page.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await twoFrames(page);
   }
   for (let n = 59; n >= 40; n--) {
     await page.keyboard.press('Shift+Tab');
     assert.equal(await place(), String(n), `Shift+Tab back to card ${n}`);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await twoFrames(page);
   }
   assert.ok((await drawn(page)).length <= 40, 'still only the cards near the viewport');
   await assertClean(page, problems, assert);

@@ -9,8 +9,8 @@
 //   node browser.mjs lighthouse DIST [simulate|devtools]
 //                                       -> { performance, accessibility, best_practices, seo, lcp_ms, … }
 //
-// With BENCH_RAW=1, `interaction` also prints every facet click's time on stderr, in click order
-// (the outliers of a p95 are the clicks that change most of the list).
+// With BENCH_RAW=1, `interaction` also prints every facet click's and search's time on stderr, in
+// order (the outliers of a p95 are the clicks that change most of the list).
 
 import { resolve } from 'node:path';
 import { serve } from './serve.mjs';
@@ -134,12 +134,13 @@ async function interaction(dir) {
               ok(null);
             }, debounce + 2000);
           });
-          if (end !== null && count.textContent !== before) out.push(end - start - debounce);
+          if (end !== null && count.textContent !== before) out.push({ text, ms: end - start - debounce });
         }
       }
     }
-    return { work: out, debounce };
+    return { work: out.map((x) => x.ms), raw: out, debounce };
   }, words);
+  if (process.env.BENCH_RAW) console.error('searches, ms:', search.raw.map((x) => `${x.text || '(cleared)'} ${Math.round(x.ms)}`).join(', '));
 
   // Opening a view or an article from the article list: the click on its tab (or a card's
   // headline) to the end of the work it causes, once what it shows is in the page; and the requests

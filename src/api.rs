@@ -18,10 +18,11 @@
 //! arguments throw a JavaScript `TypeError` that names the parameter; nothing panics.
 
 use crate::data::{Data, Loaded};
-use presslens_core::query::{run, Query};
+use presslens_core::query::{run, Query, Results};
 use presslens_core::{export, Date};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 
 const QUERY_FIELDS: [&str; 6] = ["outlets", "from", "to", "undated", "topics", "q"];
 
@@ -39,11 +40,11 @@ struct QueryArgs {
 
 #[derive(Serialize)]
 struct HitOut<'a> {
-    id: &'a str,
-    outlet: &'a str,
+    id: String,
+    outlet: String,
     date: Option<String>,
-    headline: Option<&'a str>,
-    url: Option<&'a str>,
+    headline: Option<String>,
+    url: Option<String>,
     topics: Vec<&'a str>,
     /// Share of the source's words the article quotes or copies, 0 to 1.
     reproduced: f32,
@@ -164,20 +165,27 @@ fn query(data: &'static Data, args: JsValue) -> Result<JsValue, JsValue> {
         topics: args.topics,
         text: args.q,
     };
-    // A search on a site whose word index comes in chunks waits for the chunks it needs.
+    // A search on a site whose word index comes in chunks waits for the chunks it needs, and
+    // its hits for the catalog chunks that name them.
     if data.words(&q.text) == Loaded::Ready(()) {
-        return answer(data, &q);
+        let r = run(&data.corpus, &data.index, &q);
+        if r.hits.iter().all(|h| data.named_article(h.article).is_some()) {
+            return answer(data, &r);
+        }
     }
     Ok(wasm_bindgen_futures::future_to_promise(async move {
-        data.words_ready(&q.text).await.map_err(|e| JsValue::from(js_sys::Error::new(&e)))?;
-        answer(data, &q)
+        let failed = |e: String| JsValue::from(js_sys::Error::new(&e));
+        data.words_ready(&q.text).await.map_err(failed)?;
+        let r = run(&data.corpus, &data.index, &q);
+        let hits: Vec<usize> = r.hits.iter().map(|h| h.article).collect();
+        data.named(Some(&hits)).await.map_err(failed)?;
+        answer(data, &r)
     })
     .into())
 }
 
-fn answer(data: &Data, q: &Query) -> Result<JsValue, JsValue> {
+fn answer(data: &Data, r: &Results) -> Result<JsValue, JsValue> {
     let corpus = &data.corpus;
-    let r = run(corpus, &data.index, q);
     let topic_id = |t: usize| corpus.story.topics.get(t).map_or("", |x| x.id.as_str());
     let out = ResultsOut {
         total: r.hits.len(),
@@ -185,13 +193,13 @@ fn answer(data: &Data, q: &Query) -> Result<JsValue, JsValue> {
             .hits
             .iter()
             .filter_map(|h| {
-                let a = corpus.articles().get(h.article)?;
+                let a = data.named_article(h.article)?;
                 Some(HitOut {
-                    id: &a.id,
-                    outlet: a.outlet_name(),
+                    outlet: a.outlet_name().to_string(),
                     date: a.date.map(|d| d.to_string()),
-                    headline: a.headline.as_deref(),
-                    url: a.url.as_deref(),
+                    id: a.id,
+                    headline: a.headline,
+                    url: a.url,
                     topics: h.topics.iter().map(|&t| topic_id(t)).collect(),
                     reproduced: h.reproduced,
                 })
@@ -213,10 +221,19 @@ fn matches(data: &'static Data, article: JsValue) -> Result<JsValue, JsValue> {
         (0..corpus.articles().len()).collect()
     } else {
         let id = article.as_string().ok_or_else(|| type_error("matches(): the article id must be a string".into()))?;
-        let i = corpus
-            .article_index(&id)
-            .ok_or_else(|| type_error(format!("matches(): no article {id:?} in this corpus")))?;
-        vec![i]
+        match data.article_index(&id) {
+            Some(i) => vec![i],
+            None if data.all_named() => return Err(type_error(format!("matches(): no article {id:?} in this corpus"))),
+            // A site's ids come in catalog chunks: look among all of them first.
+            None => {
+                return Ok(wasm_bindgen_futures::future_to_promise(async move {
+                    data.named(None).await.map_err(|e| JsValue::from(js_sys::Error::new(&e)))?;
+                    let found = matches(data, JsValue::from_str(&id))?;
+                    JsFuture::from(js_sys::Promise::resolve(&found)).await
+                })
+                .into())
+            }
+        }
     };
     // The export contract, written by presslens-core, read back by the browser's own JSON parser.
     let answer = move |whole: &presslens_core::Corpus| {
@@ -232,8 +249,17 @@ fn matches(data: &'static Data, article: JsValue) -> Result<JsValue, JsValue> {
     .into())
 }
 
-fn corpus(data: &Data) -> Result<JsValue, JsValue> {
+fn corpus(data: &'static Data) -> Result<JsValue, JsValue> {
+    // A site's articles are named in catalog chunks: all of them first.
+    if !data.all_named() {
+        return Ok(wasm_bindgen_futures::future_to_promise(async move {
+            data.named(None).await.map_err(|e| JsValue::from(js_sys::Error::new(&e)))?;
+            corpus(data)
+        })
+        .into());
+    }
     let c = &data.corpus;
+    let named: Vec<_> = (0..c.articles().len()).filter_map(|ai| data.named_article(ai)).collect();
     let speaker = |i: usize| c.story.speakers.get(i).map_or("", |s| s.name.as_str());
     to_js(&CorpusOut {
         title: &c.story.title,
@@ -252,8 +278,7 @@ fn corpus(data: &Data) -> Result<JsValue, JsValue> {
             })
             .collect(),
         topics: c.story.topics.iter().map(|t| TopicOut { id: &t.id, label: &t.label, terms: &t.terms }).collect(),
-        articles: c
-            .articles()
+        articles: named
             .iter()
             .zip(data.index.facts())
             .map(|(a, f)| ArticleOut {

@@ -44,7 +44,7 @@ fn mark_ready() {
 fn Explorer(data: &'static Data) -> impl IntoView {
     let corpus = &data.corpus;
     crate::api::install(data);
-    let nav = Nav::start(corpus);
+    let nav = Nav::start(data);
     // A search on data loaded on demand waits for its word chunks; meanwhile the list stays as it
     // was. A chunk that cannot be read finds nothing, and says why.
     let text = nav.select(|s| s.query.text.clone());

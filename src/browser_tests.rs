@@ -58,6 +58,7 @@ fn inline(packed: &presslens_core::pack::Packed, damage: bool) {
     let doc = document();
     for (kind, (name, bytes)) in std::iter::once(("meta", &packed.meta))
         .chain(std::iter::once(("clusters", &packed.clusters)))
+        .chain(packed.catalog.iter().map(|c| ("catalog", c)))
         .chain(packed.bundles.iter().map(|b| ("bundle", b)))
         .chain(packed.words.iter().map(|w| ("words", w)))
     {
@@ -96,6 +97,11 @@ async fn data_files_inline_in_the_page_read_back_as_the_same_corpus() {
         }
     }
     assert_eq!(data.whole().await.expect("every bundle"), &corpus);
+    // Ids come with the catalog, not the metadata file: found once their chunk has come.
+    assert!(data.corpus.articles().iter().all(|a| a.id.is_empty()));
+    assert!(data.all_named());
+    assert_eq!(data.article_index(&corpus.articles()[2].id), Some(2));
+    assert_eq!(data.named_article(1).map(|a| a.id), Some(corpus.articles()[1].id.clone()));
     data.words_ready("extraordinary").await.expect("the word chunk");
     let q = presslens_core::query::Query { text: "extraordinary".into(), ..Default::default() };
     let hits = presslens_core::query::run(&data.corpus, &data.index, &q).hits;

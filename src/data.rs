@@ -2,9 +2,10 @@
 //!
 //! It comes from one of three places. A page written by `presslens site` links to its metadata
 //! file (presslens_core::pack; in the single-file build the data files are inline, as base64
-//! data blocks): the explorer starts from that file alone — every article's metadata and the
-//! facts facets and cards need — and fetches a bundle of a few dozen articles when it shows one of
-//! them, and a chunk of the word index when a search needs one of its words. The viewer is then
+//! data blocks): the explorer starts from that file alone — every article's outlet and date and
+//! the facts facets need — and fetches a bundle of a few dozen articles (and the catalog chunk
+//! that names them: ids, headlines, URLs) when it shows one of them, and a chunk of the word index
+//! when a search needs one of its words. The viewer is then
 //! the same program for every story, and what it loads does not grow with the corpus. A story
 //! kept in this browser comes whole, from IndexedDB; otherwise the corpus build.rs embedded at
 //! build time is used (the seed explorer), whole too.
@@ -15,7 +16,7 @@
 
 use futures::future::{join_all, FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::{ArcTrigger, Notify, Track};
-use presslens_core::pack::{self, BundleRef, FileRef, PackError};
+use presslens_core::pack::{self, BundleRef, Catalog, FileRef, PackError, RangeRef};
 use presslens_core::query::Index;
 use presslens_core::{Cluster, Corpus};
 use send_wrapper::SendWrapper;
@@ -32,7 +33,8 @@ const DATA_ATTR: &str = "data-presslens";
 /// The corpus and its query index, alive for the whole session.
 pub struct Data {
     /// The whole corpus, or, for a site's data loaded on demand, its outline: every article's
-    /// metadata with no body, and no quotation, match or topic hit (see [`Data::article`]).
+    /// outlet and date, with no id, headline or body, and no quotation, match or topic hit (see
+    /// [`Data::article`], which gives an article whole, and [`Data::article_index`]).
     pub corpus: Corpus,
     pub index: Index,
     /// Quotations and matches in the whole corpus.
@@ -111,6 +113,7 @@ struct Parts {
     /// The folder of the metadata file, which names the others relative to it.
     dir: String,
     bundles: Vec<BundleRef>,
+    catalog: Vec<RangeRef>,
     words: Vec<FileRef>,
     clusters: FileRef,
     /// The explorer runs on one thread; the wrapper lets views hold `&'static Data`.
@@ -122,6 +125,7 @@ struct Parts {
 #[derive(Default)]
 struct Loads {
     bundles: Vec<Option<Load<&'static Corpus>>>,
+    catalog: Vec<Option<Load<&'static Catalog>>>,
     words: Vec<Option<Load<()>>>,
     clusters: Option<Load<&'static [Cluster]>>,
     whole: Option<Load<&'static Corpus>>,
@@ -162,6 +166,64 @@ impl Data {
             Loaded::Failed(e) => Loaded::Failed(e),
             Loaded::Loading => Loaded::Loading,
         }
+    }
+
+    /// The article whose id is `id`, among those named so far: every article of a whole corpus;
+    /// for data on demand, those of the catalog chunks that have come (the chunk of every article
+    /// shown, and all of them after [`Data::named`]).
+    pub fn article_index(&self, id: &str) -> Option<usize> {
+        let Some(parts) = &self.parts else { return self.corpus.article_index(id) };
+        parts.arrived.track();
+        let loads = parts.loads.borrow();
+        loads
+            .catalog
+            .iter()
+            .flatten()
+            .filter_map(|l| l.peek().cloned()?.ok())
+            .find_map(|c| c.cards.iter().position(|k| k.id == id).map(|i| c.first as usize + i))
+    }
+
+    /// Whether every article has its name at hand ([`Data::article_index`] finds any id).
+    pub fn all_named(&self) -> bool {
+        let Some(parts) = &self.parts else { return true };
+        parts.loads.borrow().catalog.iter().all(|l| matches!(l.as_ref().and_then(|l| l.peek()), Some(Ok(_))))
+    }
+
+    /// Waits until the articles of `ais` (every article, if `None`) have their id, headline and
+    /// the rest at hand: their catalog chunks.
+    pub async fn named(&'static self, ais: Option<&[usize]>) -> Result<(), String> {
+        let Some(parts) = &self.parts else { return Ok(()) };
+        let mut wanted: Vec<usize> = match ais {
+            None => (0..parts.catalog.len()).collect(),
+            Some(ais) => ais.iter().filter_map(|&ai| pack::catalog_of(&parts.catalog, ai)).collect(),
+        };
+        wanted.dedup();
+        let loads: Vec<_> = wanted.into_iter().map(|c| self.catalog(c)).collect();
+        join_all(loads).await.into_iter().try_for_each(|r| r.map(|_| ()))
+    }
+
+    /// Article `ai`'s metadata with its id, headline, URL and file (no body), once its catalog
+    /// chunk has come: for a caller that needs no body (`None` until [`Data::named`] has waited
+    /// for it).
+    pub fn named_article(&self, ai: usize) -> Option<presslens_core::Article> {
+        let src = self.corpus.articles().get(ai)?;
+        let mut a = presslens_core::Article {
+            id: src.id.clone(),
+            outlet: src.outlet.clone(),
+            headline: src.headline.clone(),
+            url: src.url.clone(),
+            date: src.date,
+            via: src.via.clone(),
+            author: src.author.clone(),
+            file: src.file.clone(),
+            ..Default::default()
+        };
+        let Some(parts) = &self.parts else { return Some(a) };
+        let c = pack::catalog_of(&parts.catalog, ai)?;
+        let chunk = parts.loads.borrow().catalog.get(c)?.as_ref()?.peek()?.clone().ok()?;
+        let card = chunk.card(ai)?;
+        card.fill(&mut a);
+        Some(a)
     }
 
     /// Quotation `qi` (an index into the whole corpus's quotations, as clusters give them): the
@@ -312,18 +374,31 @@ impl Data {
         )
     }
 
-    /// The load of bundle `b`, started on first use: it reads the bundle as a part.
+    /// The load of bundle `b`, started on first use: it reads the bundle, with the catalog chunk
+    /// that names its articles (fetched at the same time), as a part.
     fn bundle(&'static self, b: usize) -> Load<&'static Corpus> {
         let parts = self.parts.as_ref().expect("bundles only for data on demand");
         let r = &parts.bundles[b];
+        let c = pack::catalog_of(&parts.catalog, r.first as usize);
+        let file = format!("{}{}", parts.dir, r.file);
+        parts.load_with(|l| &mut l.bundles[b], async move {
+            let c =
+                c.ok_or_else(|| format!("The story's data could not be read: no catalog chunk names {}", r.file))?;
+            let (cards, bytes) = futures::join!(self.catalog(c), bytes_of(&file));
+            let bundle = pack::read_bundle(r, &bytes?).map_err(failed)?;
+            let part = pack::part(&self.corpus.story, r, cards?, bundle).map_err(failed)?;
+            Ok(&*Box::leak(Box::new(part)))
+        })
+    }
+
+    /// The load of catalog chunk `c`, started on first use.
+    fn catalog(&'static self, c: usize) -> Load<&'static Catalog> {
+        let parts = self.parts.as_ref().expect("a catalog only for data on demand");
+        let r = &parts.catalog[c];
         parts.load(
-            |l| &mut l.bundles[b],
+            |l| &mut l.catalog[c],
             &r.file,
-            move |bytes| {
-                let bundle = pack::read_bundle(r, &bytes).map_err(failed)?;
-                let part = pack::part(&self.corpus.story, r, bundle).map_err(failed)?;
-                Ok(&*Box::leak(Box::new(part)))
-            },
+            move |bytes| Ok(&*Box::leak(Box::new(pack::read_catalog(r, &bytes).map_err(failed)?))),
         )
     }
 
@@ -341,6 +416,16 @@ impl Data {
                     .map_err(|e| format!("The story's data could not be read: {}: {e}", r.file))
             },
         )
+    }
+}
+
+impl crate::state::Articles for Data {
+    fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    fn find(&self, id: &str) -> Option<usize> {
+        self.article_index(id)
     }
 }
 
@@ -368,11 +453,20 @@ impl Parts {
         file: &str,
         read: impl FnOnce(Vec<u8>) -> Result<T, String> + 'static,
     ) -> Load<T> {
+        let file = format!("{}{}", self.dir, file);
+        self.load_with(slot, async move { read(bytes_of(&file).await?) })
+    }
+
+    /// The load kept in `slot`, or, on first use, `work` as a new one.
+    fn load_with<T: Clone + 'static>(
+        &'static self,
+        slot: impl Fn(&mut Loads) -> &mut Option<Load<T>>,
+        work: impl std::future::Future<Output = Result<T, String>> + 'static,
+    ) -> Load<T> {
         if let Some(l) = slot(&mut self.loads.borrow_mut()) {
             return l.clone();
         }
-        let file = format!("{}{}", self.dir, file);
-        let load = async move { read(bytes_of(&file).await?) }.boxed_local().shared();
+        let load = work.boxed_local().shared();
         *slot(&mut self.loads.borrow_mut()) = Some(load.clone());
         self.announce(load.clone());
         load
@@ -434,10 +528,16 @@ pub async fn fetch(meta: String) -> Result<&'static Data, String> {
     let m = pack::read_meta(&meta, &bytes_of(&meta).await?).map_err(failed)?;
     let corpus = pack::outline(&m).map_err(failed)?;
     let index = Index::from_facts(&corpus, m.facts, m.words.len());
-    let loads = Loads { bundles: vec![None; m.bundles.len()], words: vec![None; m.words.len()], ..Loads::default() };
+    let loads = Loads {
+        bundles: vec![None; m.bundles.len()],
+        catalog: vec![None; m.catalog.len()],
+        words: vec![None; m.words.len()],
+        ..Loads::default()
+    };
     let parts = Parts {
         dir,
         bundles: m.bundles,
+        catalog: m.catalog,
         words: m.words,
         clusters: m.clusters,
         loads: SendWrapper::new(RefCell::new(loads)),
@@ -446,12 +546,16 @@ pub async fn fetch(meta: String) -> Result<&'static Data, String> {
     let (quotes, matches) = (m.quotes as usize, m.matches as usize);
     let data: &'static Data = Box::leak(Box::new(Data { corpus, index, quotes, matches, parts: Some(parts) }));
     let search = leptos::prelude::window().location().search().unwrap_or_default();
-    let (st, _) = crate::state::parse(&search, &data.corpus);
+    // An address that opens an article names it by id: every id is needed to find it.
+    if crate::state::names_article(&search) {
+        let _ = data.named(None).await;
+    }
+    let (st, _) = crate::state::parse(&search, data);
     // Failures are left to the views that need the file (they show them), so they are not
     // looked at here.
     let _ = data.words_ready(&st.query.text).await;
     let first = presslens_core::query::run(&data.corpus, &data.index, &st.query).hits;
-    let opened = st.article.as_deref().and_then(|id| data.corpus.article_index(id));
+    let opened = st.article.as_deref().and_then(|id| data.article_index(id));
     let drawn = crate::components::viewport::first(first.len());
     let _ = data.ready(first.iter().take(drawn).map(|h| h.article).chain(opened)).await;
     Ok(data)

@@ -3,9 +3,9 @@
 //! replaces the current one. `story` (a story kept in this browser) belongs to the page rather
 //! than to one explorer: Back or Forward to another story's entry opens that story.
 
-use crate::state::{parse, story_param, to_search, UrlState};
+use crate::data::Data;
+use crate::state::{names_article, parse, story_param, to_search, UrlState};
 use leptos::prelude::*;
-use presslens_core::Corpus;
 use wasm_bindgen::JsValue;
 
 /// The reader's state and the notices about URL parameters that were dropped.
@@ -17,19 +17,35 @@ pub struct Nav {
 
 impl Nav {
     /// Reads the current URL and follows Back/Forward from now on.
-    pub fn start(corpus: &'static Corpus) -> Nav {
-        let (st, mut notices) = parse(&current_search(), corpus);
+    pub fn start(data: &'static Data) -> Nav {
+        let (st, mut notices) = parse(&current_search(), data);
         notices.splice(0..0, EARLY.with(|e| e.take()));
         let nav = Nav { state: RwSignal::new(st), notices: RwSignal::new(notices) };
-        let handle = window_event_listener(leptos::ev::popstate, move |_| {
-            // The reader went elsewhere in the history: an entry not yet written is moot.
-            PENDING.with(|p| p.take());
-            let (st, notices) = parse(&current_search(), corpus);
+        let follow = move || {
+            let (st, notices) = parse(&current_search(), data);
             if st.story != crate::studio::shown() {
                 return switch_story(st.story);
             }
             nav.state.set(st);
             nav.notices.set(notices);
+        };
+        let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            // The reader went elsewhere in the history: an entry not yet written is moot.
+            PENDING.with(|p| p.take());
+            // An entry that opens an article names it by id; on a site whose ids come in chunks,
+            // they are fetched first (an entry of an earlier visit can name any article).
+            if names_article(&current_search()) && !data.all_named() {
+                let at = current_search();
+                leptos::task::spawn_local(async move {
+                    let _ = data.named(None).await;
+                    // Unless the reader has gone elsewhere meanwhile.
+                    if current_search() == at {
+                        follow();
+                    }
+                });
+                return;
+            }
+            follow();
         });
         // Another story may take this explorer's place: its listener goes with it.
         let handle = send_wrapper::SendWrapper::new(handle);

@@ -116,9 +116,33 @@ pub fn set_norm_flag(n: &mut Normalization, flag: &str, on: bool) {
 /// Longest search text kept from a URL.
 const MAX_SEARCH: usize = 200;
 
+/// The story a URL is read against: its corpus, and its articles by id (a site's data knows the
+/// ids of the catalog chunks it has fetched; see `Data::article_index`).
+pub trait Articles {
+    fn corpus(&self) -> &Corpus;
+    fn find(&self, id: &str) -> Option<usize>;
+}
+
+impl Articles for Corpus {
+    fn corpus(&self) -> &Corpus {
+        self
+    }
+
+    fn find(&self, id: &str) -> Option<usize> {
+        self.article_index(id)
+    }
+}
+
+/// Whether `search` names an article (`article=…`), which the URL's reader needs the story's ids
+/// to find.
+pub fn names_article(search: &str) -> bool {
+    search.trim_start_matches('?').split('&').any(|p| p == "article" || p.starts_with("article="))
+}
+
 /// Parses a query string (with or without the leading `?`) against the corpus.
 /// Returns the state and one notice per dropped parameter.
-pub fn parse(search: &str, corpus: &Corpus) -> (UrlState, Vec<String>) {
+pub fn parse(search: &str, story: &impl Articles) -> (UrlState, Vec<String>) {
+    let corpus = story.corpus();
     let mut st = UrlState::default();
     let mut notes = Vec::new();
     let search = search.strip_prefix('?').unwrap_or(search);
@@ -164,7 +188,7 @@ pub fn parse(search: &str, corpus: &Corpus) -> (UrlState, Vec<String>) {
                 Some(v) => st.view = v,
                 None => bad("no such view"),
             },
-            "article" if corpus.article_index(&value).is_some() => st.article = Some(value),
+            "article" if story.find(&value).is_some() => st.article = Some(value),
             "article" => bad("no such article in this corpus"),
             "sentence" => {
                 let max = corpus.story.sources.first().map_or(0, |s| s.sentences.len());

@@ -228,37 +228,45 @@ fn card(
     total: Signal<usize>,
 ) -> impl IntoView {
     let corpus = &data.corpus;
+    // Outlet and date are at hand; the headline, id and body come with the article's bundle, and
+    // until then the card says so in their place.
     let a = &corpus.articles()[hit.article];
-    let id = a.id.clone();
-    // The link carries the filters of the moment, like every other link of the page.
-    let target = {
-        let id = id.clone();
-        move || {
-            nav.state.with(|s| {
-                let mut st = s.clone();
-                st.view = View::Reader;
-                st.article = Some(id.clone());
-                href(&st)
-            })
-        }
-    };
-    let open = {
-        let id = id.clone();
-        move |ev: leptos::ev::MouseEvent| {
-            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
-                return;
-            }
-            ev.prevent_default();
-            let id = id.clone();
-            nav.push(move |s| {
-                s.view = View::Reader;
-                s.article = Some(id);
-            });
-        }
-    };
     let article = hit.article;
-    // The body comes with the article's bundle; until then the card says so in the snippet's place.
     let at = Memo::new(move |_| data.article(article));
+    let whole = move || match at.get() {
+        Loaded::Ready(at) => Some(at.article()),
+        _ => None,
+    };
+    let headline = move || match whole() {
+        Some(a) => {
+            let id = a.id.clone();
+            // The link carries the filters of the moment, like every other link of the page.
+            let target = {
+                let id = id.clone();
+                move || {
+                    nav.state.with(|s| {
+                        let mut st = s.clone();
+                        st.view = View::Reader;
+                        st.article = Some(id.clone());
+                        href(&st)
+                    })
+                }
+            };
+            let open = move |ev: leptos::ev::MouseEvent| {
+                if ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+                    return;
+                }
+                ev.prevent_default();
+                let id = id.clone();
+                nav.push(move |s| {
+                    s.view = View::Reader;
+                    s.article = Some(id);
+                });
+            };
+            view! { <a href=target on:click=open>{a.title()}</a> }.into_any()
+        }
+        None => view! { <span class="loading-text">"Loading…"</span> }.into_any(),
+    };
     let snippet = move || match at.get() {
         Loaded::Ready(At { corpus: part, index: local }) => {
             let excerpt = text.with(|t| excerpt(part, local, t));
@@ -276,7 +284,7 @@ fn card(
         Loaded::Failed(e) => view! { <span class="load-failed" role="alert">{e}</span> }.into_any(),
     };
     let pct = (hit.reproduced * 100.0).round() as u32;
-    let via = a.via.clone().map(|v| view! { " via " <bdi>{v}</bdi> });
+    let via = move || whole().and_then(|a| a.via.clone()).map(|v| view! { " via " <bdi>{v}</bdi> });
     let topics = hit
         .topics
         .iter()
@@ -287,7 +295,7 @@ fn card(
         <li
             class="result"
             data-test="result"
-            data-article=id.clone()
+            data-article=move || whole().map(|a| a.id.clone())
             data-n=article
             aria-posinset=pos + 1
             aria-setsize=move || total.get()
@@ -297,7 +305,7 @@ fn card(
                 " · "
                 <span class="date" class:undated=a.date.is_none()>{a.date_label()}</span>
             </p>
-            <h2 class="headline"><a href=target on:click=open>{a.title()}</a></h2>
+            <h2 class="headline">{headline}</h2>
             <p class="snippet">{snippet}</p>
             <div class="result-foot">
                 <ul class="chips" aria-label="Topics">{topics}</ul>

@@ -52,7 +52,7 @@ pub fn QuoteView(data: &'static Data, nav: Nav, hits: Signal<Vec<usize>>) -> imp
     let corpus = &data.corpus;
     let norm = nav.select(|s| s.norm);
     let focus = nav.select(|s| s.article.clone());
-    let articles = Memo::new(move |_| match focus.get().and_then(|id| corpus.article_index(&id)) {
+    let articles = Memo::new(move |_| match focus.get().and_then(|id| data.article_index(&id)) {
         Some(ai) => vec![ai],
         None => hits.get(),
     });
@@ -77,7 +77,7 @@ pub fn QuoteView(data: &'static Data, nav: Nav, hits: Signal<Vec<usize>>) -> imp
             <Toolbar nav=nav/>
             <Legend/>
             {move || page.with(Listed::status)}
-            {move || focus.get().and_then(|id| corpus.article_index(&id)).map(|ai| {
+            {move || focus.get().and_then(|id| data.article_index(&id)).map(|ai| {
                 let a = &corpus.articles()[ai];
                 view! { <p class="focus-note">{format!("Showing {} ({}). ", a.outlet_name(), a.date_label())}<button type="button" class="link" on:click=show_all>"Show every article"</button></p> }
             })}

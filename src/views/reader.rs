@@ -41,7 +41,7 @@ pub fn Reader(data: &'static Data, nav: Nav) -> impl IntoView {
     let article = nav.select(|s| s.article.clone());
     let at = Memo::new(move |_| {
         let id = article.get().unwrap_or_default();
-        data.corpus.article_index(&id).map(|ai| data.article(ai))
+        data.article_index(&id).map(|ai| data.article(ai))
     });
     move || match at.get() {
         Some(Loaded::Ready(at)) => article_view(at.corpus, nav, at.index).into_any(),

@@ -57,7 +57,7 @@ fn a_site_is_the_viewer_unchanged_plus_data_files_named_by_the_metadata_file_the
     let (v, out) = (viewer("v1"), fresh("out1"));
     let o = presslens(&["site", "--viewer", v.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("5 articles in 4 data files"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("5 articles in 5 data files"), "{}", stdout(&o));
     assert_eq!(fs::read(out.join("app-1_bg.wasm")).unwrap(), fs::read(v.join("app-1_bg.wasm")).unwrap());
     assert!(!out.join("index.html.br").exists() && !out.join("app-1.js.gz").exists(), "no precompressed copy");
     let page = fs::read_to_string(out.join("index.html")).unwrap();
@@ -66,7 +66,7 @@ fn a_site_is_the_viewer_unchanged_plus_data_files_named_by_the_metadata_file_the
     );
     let data: Vec<String> =
         fs::read_dir(out.join("data")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
-    assert_eq!(data.len(), 4, "{data:?}");
+    assert_eq!(data.len(), 5, "{data:?}");
     for name in &data {
         let bytes = fs::read(out.join("data").join(name)).unwrap();
         assert!(name.ends_with(&format!("-{:016x}.bin", pack::hash(&bytes))), "{name} is named by its content");
@@ -82,17 +82,18 @@ fn a_site_is_the_viewer_unchanged_plus_data_files_named_by_the_metadata_file_the
     let meta = pack::read_meta(meta_name, &fs::read(out.join("data").join(meta_name)).unwrap()).unwrap();
     assert_eq!(meta.articles().unwrap().len(), 5);
     let named: Vec<&str> = std::iter::once(meta.clusters.file.as_str())
+        .chain(meta.catalog.iter().map(|c| c.file.as_str()))
         .chain(meta.bundles.iter().map(|b| b.file.as_str()))
         .chain(meta.words.iter().map(|w| w.file.as_str()))
         .collect();
-    assert_eq!(named.len(), 3);
+    assert_eq!(named.len(), 4);
     assert!(named.iter().all(|n| data.iter().any(|d| d == n)), "{named:?} in {data:?}");
     assert!(page.contains(&format!("href=\"data/{meta_name}\" data-presslens=\"meta\"")));
 
     // Writing again over an earlier site replaces it whole: one metadata file, not two.
     let o = presslens(&["site", "--viewer", v.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(fs::read_dir(out.join("data")).unwrap().count(), 4);
+    assert_eq!(fs::read_dir(out.join("data")).unwrap().count(), 5);
     let again = fs::read_to_string(out.join("index.html")).unwrap();
     assert_eq!(again.matches("data-presslens=\"meta\"").count(), 1);
     assert_eq!(again.matches("id=\"first-paint\"").count(), 1);
@@ -119,9 +120,16 @@ fn the_first_screen_of_a_large_story_holds_the_first_page_of_results() {
     // Article files are named from the corpus folder: the data does not say where it lay here.
     let meta_name = page.split("href=\"data/").nth(1).unwrap().split('"').next().unwrap();
     let bytes = fs::read(out.join("data").join(meta_name)).unwrap();
-    let meta = pack::read_meta(meta_name, &bytes).unwrap();
+    assert_eq!(pack::read_meta(meta_name, &bytes).unwrap().len(), 120);
     assert!(corpus.is_absolute());
-    let articles = meta.articles().unwrap();
+    let files: Vec<(String, Vec<u8>)> = fs::read_dir(out.join("data"))
+        .unwrap()
+        .map(|e| e.unwrap())
+        .map(|e| (e.file_name().into_string().unwrap(), fs::read(e.path()).unwrap()))
+        .collect();
+    let whole = pack::unpack_files((meta_name, &bytes), &files).unwrap();
+    let articles = whole.articles();
+    assert_eq!(articles.len(), 120);
     assert!(articles.iter().all(|a| a.file.starts_with("articles/")), "{}", articles[0].file);
     let dir = corpus.to_str().unwrap().as_bytes();
     assert!(!bytes.windows(dir.len()).any(|w| w == dir), "the corpus folder's path is in the data");

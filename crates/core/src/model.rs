@@ -142,7 +142,7 @@ pub struct Topic {
 }
 
 /// One article: its metadata and its body text (without the date line).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// The file stem, e.g. `000_7b00e24ac803d7d7`.
     pub id: String,

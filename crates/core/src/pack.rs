@@ -2,15 +2,17 @@
 //! (DESIGN.md, "Round 2").
 //!
 //! A corpus is cut into one small **metadata file** — the story, its sources, speakers and topics,
-//! every article's metadata without its body, what a query needs of each article (its topics and
-//! how much of the source it reproduces) and the diagnostics — then the quote clusters in a file
+//! each article's outlet and date, what a query needs of each article (its topics and how much
+//! of the source it reproduces) and the diagnostics: columns of numbers, nothing that grows with
+//! a headline — then the **catalog** in chunks of a thousand or so articles (each article's id,
+//! headline, URL, agency, author and file: what names and cites it), the quote clusters in a file
 //! of their own (only the variants view reads them), **bundles** of a few dozen articles each, holding their bodies with everything the analysis
 //! found in them (quotations, matches with their ops, topic hits), and the **word index** cut
 //! into chunks by word (`query::word_chunk`), each word with the articles and positions where it
-//! occurs. The metadata file lists the bundles in article order and the word chunks, each with
-//! its content hash, so a viewer starts from the metadata alone, fetches a bundle when it shows
-//! one of its articles and a chunk when a search needs one of its words, and refuses a file that
-//! is not the one this build wrote.
+//! occurs. The metadata file lists the catalog chunks and bundles in article order and the word
+//! chunks, each with its content hash, so a viewer starts from the metadata alone, fetches a
+//! bundle (with its catalog chunk) when it shows one of its articles and a word chunk when a
+//! search needs one of its words, and refuses a file that is not the one this build wrote.
 //!
 //! Every file starts with the magic bytes `PLSD`, the format version and its kind, then the
 //! postcard encoding of its contents. [`unpack`] checks all three, and each bundle's hash, before
@@ -21,15 +23,19 @@
 //! This module does no I/O: the CLI (`presslens site`) writes the files, the explorer fetches or
 //! reads them inline.
 
-use crate::model::{Article, Cluster, Corpus, Diagnostic, Match, Quote, Source, Speaker, Story, Topic, TopicHit};
+use crate::model::{Article, Cluster, Corpus, Date, Diagnostic, Match, Quote, Source, Speaker, Story, Topic, TopicHit};
 use crate::query::{word_chunk, Facts, Index, Posting, Postings};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 /// The layout version. Bump it whenever a type written here changes shape.
-pub const FORMAT: u16 = 2;
+pub const FORMAT: u16 = 3;
 
 /// Articles per bundle: a few dozen, so that a phone makes few requests and no file is large.
 pub const ARTICLES_PER_BUNDLE: usize = 32;
+
+/// Bundles per catalog chunk: a chunk names about a thousand articles (a few kilobytes of ids and
+/// headlines), and a bundle's articles are always in one chunk.
+pub const BUNDLES_PER_CATALOG: usize = 32;
 
 /// Word positions a word chunk holds, about: a search of a few words fetches a few such chunks
 /// (tens of kilobytes each), and a corpus of 100,000 articles makes about a thousand.
@@ -45,6 +51,7 @@ enum Kind {
     Bundle = 2,
     Words = 3,
     Clusters = 4,
+    Catalog = 5,
 }
 
 /// Everything but the article bodies and their per-article analysis.
@@ -55,10 +62,8 @@ pub struct Meta {
     pub sources: Vec<Source>,
     pub speakers: Vec<Speaker>,
     pub topics: Vec<Topic>,
-    /// Every article in corpus order, with an empty body and no paragraphs (they are in a
-    /// bundle), no outlet (see `outlet_of`) and an empty file name when it is `articles/<id>.txt`:
-    /// [`Meta::articles`] gives them whole.
-    articles: Vec<Article>,
+    /// Each article's date, in corpus order.
+    dates: Vec<Option<Date>>,
     /// Outlet names, each once, and each article's: 0 for none, else 1 + its place in `outlets`.
     outlets: Vec<String>,
     outlet_of: Vec<u32>,
@@ -66,6 +71,8 @@ pub struct Meta {
     pub facts: Vec<Facts>,
     /// The file of the quote clusters.
     pub clusters: FileRef,
+    /// The catalog chunks, in article order.
+    pub catalog: Vec<RangeRef>,
     pub diagnostics: Vec<Diagnostic>,
     /// How many quotations and matches the bundles hold in all.
     pub quotes: u32,
@@ -76,31 +83,99 @@ pub struct Meta {
 }
 
 impl Meta {
-    /// Every article in corpus order, with its metadata and no body or paragraphs.
+    /// How many articles the story has.
+    pub fn len(&self) -> usize {
+        self.dates.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.dates.is_empty()
+    }
+
+    /// Every article in corpus order with its outlet and date alone: no id, headline, URL or file
+    /// (they are in the catalog), no body or paragraphs (in a bundle).
     pub fn articles(&self) -> Result<Vec<Article>, PackError> {
-        if self.outlet_of.len() != self.articles.len() {
+        if self.outlet_of.len() != self.dates.len() {
             return Err(PackError::Mismatch("the metadata file gives outlets for another number of articles".into()));
         }
-        self.articles
+        self.dates
             .iter()
             .zip(&self.outlet_of)
-            .map(|(a, &o)| {
+            .map(|(&date, &o)| {
                 let outlet = match o {
                     0 => None,
                     o => Some(self.outlets.get(o as usize - 1).cloned().ok_or_else(|| {
                         PackError::Mismatch("an article's outlet is not one the metadata file lists".into())
                     })?),
                 };
-                let file = if a.file.is_empty() { default_file(&a.id) } else { a.file.clone() };
-                Ok(Article { outlet, file, ..a.clone() })
+                Ok(Article { outlet, date, ..Article::default() })
             })
             .collect()
     }
 }
 
-/// Where an article's file usually is in its corpus folder; the metadata file leaves it out then.
+/// Where an article's file usually is in its corpus folder; the catalog leaves it out then.
 fn default_file(id: &str) -> String {
     format!("articles/{id}.txt")
+}
+
+/// What names and cites one article, as the catalog holds it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    pub id: String,
+    pub headline: Option<String>,
+    pub url: Option<String>,
+    pub via: Option<String>,
+    pub author: Option<String>,
+    /// Empty when it is `articles/<id>.txt`.
+    file: String,
+}
+
+impl Card {
+    fn of(a: &Article) -> Card {
+        Card {
+            id: a.id.clone(),
+            headline: a.headline.clone(),
+            url: a.url.clone(),
+            via: a.via.clone(),
+            author: a.author.clone(),
+            file: if a.file == default_file(&a.id) { String::new() } else { a.file.clone() },
+        }
+    }
+
+    /// `a` (from [`Meta::articles`]) with this card's fields.
+    pub fn fill(&self, a: &mut Article) {
+        a.id = self.id.clone();
+        a.headline = self.headline.clone();
+        a.url = self.url.clone();
+        a.via = self.via.clone();
+        a.author = self.author.clone();
+        a.file = if self.file.is_empty() { default_file(&self.id) } else { self.file.clone() };
+    }
+}
+
+/// One chunk of the catalog: the cards of a run of consecutive articles.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Catalog {
+    pub first: u32,
+    pub cards: Vec<Card>,
+}
+
+impl Catalog {
+    /// The card of article `ai` (a corpus-wide index), if this chunk holds it.
+    pub fn card(&self, ai: usize) -> Option<&Card> {
+        self.cards.get(ai.checked_sub(self.first as usize)?)
+    }
+}
+
+/// A data file that holds a run of consecutive articles: its name, its first article, how many
+/// and the [`hash`] of its bytes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RangeRef {
+    pub file: String,
+    pub first: u32,
+    pub count: u32,
+    pub hash: u64,
 }
 
 /// A data file the metadata file names: its name and the [`hash`] of its bytes.
@@ -156,14 +231,19 @@ pub struct Bundle {
 pub struct Packed {
     pub meta: (String, Vec<u8>),
     pub clusters: (String, Vec<u8>),
+    pub catalog: Vec<(String, Vec<u8>)>,
     pub bundles: Vec<(String, Vec<u8>)>,
     pub words: Vec<(String, Vec<u8>)>,
 }
 
 impl Packed {
-    /// Every file: the metadata file, the clusters, the bundles, then the word chunks.
+    /// Every file: the metadata file, the clusters, the catalog, the bundles, then the word chunks.
     pub fn files(&self) -> impl Iterator<Item = &(String, Vec<u8>)> {
-        std::iter::once(&self.meta).chain(std::iter::once(&self.clusters)).chain(&self.bundles).chain(&self.words)
+        std::iter::once(&self.meta)
+            .chain(std::iter::once(&self.clusters))
+            .chain(&self.catalog)
+            .chain(&self.bundles)
+            .chain(&self.words)
     }
 }
 
@@ -233,6 +313,22 @@ pub fn pack(corpus: &Corpus, per_bundle: usize) -> Result<Packed, postcard::Erro
         });
         bundles.push((file, bytes));
     }
+    let mut catalog = Vec::new();
+    let mut catalog_refs = Vec::new();
+    for first in (0..n).step_by(per_bundle.saturating_mul(BUNDLES_PER_CATALOG)) {
+        let end = (first + per_bundle.saturating_mul(BUNDLES_PER_CATALOG)).min(n);
+        let chunk =
+            Catalog { first: first as u32, cards: corpus.story.articles[first..end].iter().map(Card::of).collect() };
+        let bytes = encode(Kind::Catalog, &chunk)?;
+        let file = file_name(&format!("c{}", catalog_refs.len()), &bytes);
+        catalog_refs.push(RangeRef {
+            file: file.clone(),
+            first: first as u32,
+            count: (end - first) as u32,
+            hash: hash(&bytes),
+        });
+        catalog.push((file, bytes));
+    }
     let index = Index::new(corpus);
     let facts = index.facts().to_vec();
     let mut words = Vec::new();
@@ -260,21 +356,12 @@ pub fn pack(corpus: &Corpus, per_bundle: usize) -> Result<Packed, postcard::Erro
         sources: story.sources.clone(),
         speakers: story.speakers.clone(),
         topics: story.topics.clone(),
-        articles: story
-            .articles
-            .iter()
-            .map(|a| Article {
-                body: String::new(),
-                paragraphs: Vec::new(),
-                outlet: None,
-                file: if a.file == default_file(&a.id) { String::new() } else { a.file.clone() },
-                ..a.clone()
-            })
-            .collect(),
+        dates: story.articles.iter().map(|a| a.date).collect(),
         outlets,
         outlet_of,
         facts,
         clusters: FileRef { file: clusters.0.clone(), hash: hash(&clusters.1) },
+        catalog: catalog_refs,
         diagnostics: corpus.diagnostics.clone(),
         quotes: corpus.quotes.len() as u32,
         matches: corpus.matches.len() as u32,
@@ -282,7 +369,7 @@ pub fn pack(corpus: &Corpus, per_bundle: usize) -> Result<Packed, postcard::Erro
         words: word_refs,
     };
     let bytes = encode(Kind::Meta, &meta)?;
-    Ok(Packed { meta: (file_name("meta", &bytes), bytes), clusters, bundles, words })
+    Ok(Packed { meta: (file_name("meta", &bytes), bytes), clusters, catalog, bundles, words })
 }
 
 /// Cuts the word index into chunks of about [`POSITIONS_PER_CHUNK`] positions (a power of two of
@@ -371,6 +458,25 @@ pub fn read_words(i: usize, r: &FileRef, bytes: &[u8]) -> Result<Postings, PackE
     Ok(out)
 }
 
+/// Reads one catalog chunk named by the metadata file, checking its header, then its hash.
+pub fn read_catalog(r: &RangeRef, bytes: &[u8]) -> Result<Catalog, PackError> {
+    header(&r.file, Kind::Catalog, bytes)?;
+    if hash(bytes) != r.hash {
+        return Err(PackError::Hash { file: r.file.clone() });
+    }
+    let chunk: Catalog = decode(&r.file, Kind::Catalog, bytes)?;
+    if chunk.first != r.first || chunk.cards.len() != r.count as usize {
+        return Err(PackError::Mismatch(format!("{} does not name the articles the metadata file says", r.file)));
+    }
+    Ok(chunk)
+}
+
+/// The catalog chunk that names article `ai`, among `refs` (in article order).
+pub fn catalog_of(refs: &[RangeRef], ai: usize) -> Option<usize> {
+    let c = refs.partition_point(|r| r.first as usize <= ai).checked_sub(1)?;
+    (ai < refs[c].first as usize + refs[c].count as usize).then_some(c)
+}
+
 /// Reads the metadata file.
 pub fn read_meta(file: &str, bytes: &[u8]) -> Result<Meta, PackError> {
     decode(file, Kind::Meta, bytes)
@@ -389,10 +495,28 @@ pub fn read_bundle(r: &BundleRef, bytes: &[u8]) -> Result<Bundle, PackError> {
     Ok(bundle)
 }
 
-/// Puts the corpus back together from its metadata, its clusters and every bundle, in the
-/// metadata's order.
-pub fn unpack(meta: Meta, clusters: Vec<Cluster>, bundles: Vec<Bundle>) -> Result<Corpus, PackError> {
+/// Puts the corpus back together from its metadata, its clusters, every catalog chunk and every
+/// bundle, in the metadata's order.
+pub fn unpack(
+    meta: Meta,
+    clusters: Vec<Cluster>,
+    catalog: Vec<Catalog>,
+    bundles: Vec<Bundle>,
+) -> Result<Corpus, PackError> {
     let mut articles = meta.articles()?;
+    let mut named = 0;
+    for chunk in &catalog {
+        if chunk.first as usize != named {
+            return Err(PackError::Mismatch(format!("catalog chunk of article {} is out of order", chunk.first)));
+        }
+        for card in &chunk.cards {
+            card.fill(articles.get_mut(named).ok_or_else(|| PackError::Mismatch("more cards than articles".into()))?);
+            named += 1;
+        }
+    }
+    if named != articles.len() {
+        return Err(PackError::Mismatch(format!("the catalog names {named} of {} articles", articles.len())));
+    }
     let (mut quotes, mut matches, mut topic_hits) = (Vec::new(), Vec::new(), Vec::new());
     let mut next = 0usize;
     for b in bundles {
@@ -425,7 +549,8 @@ pub fn unpack(meta: Meta, clusters: Vec<Cluster>, bundles: Vec<Bundle>) -> Resul
 }
 
 /// The corpus of the metadata file alone, for a viewer that fetches bundles as it needs them:
-/// every article's metadata without its body and the diagnostics, and none of the quotations,
+/// every article's outlet and date (its id, headline and the rest are in the catalog, its body
+/// in a bundle) and the diagnostics, and none of the quotations,
 /// matches and topic hits (they are in the bundles: see [`part`]) or clusters ([`read_clusters`]). Checks that the
 /// metadata file's lists fit together first.
 pub fn outline(meta: &Meta) -> Result<Corpus, PackError> {
@@ -449,6 +574,23 @@ pub fn outline(meta: &Meta) -> Result<Corpus, PackError> {
     if next as usize != n {
         return mismatch("the bundles the metadata file lists do not hold every article");
     }
+    let mut named = 0u32;
+    for r in &meta.catalog {
+        if r.first != named {
+            return mismatch("the catalog chunks the metadata file lists are out of order");
+        }
+        named = r.first.saturating_add(r.count);
+    }
+    if named as usize != n {
+        return mismatch("the catalog chunks the metadata file lists do not name every article");
+    }
+    if meta.bundles.iter().any(|b| {
+        b.count > 0
+            && catalog_of(&meta.catalog, (b.first + b.count - 1) as usize)
+                != catalog_of(&meta.catalog, b.first as usize)
+    }) {
+        return mismatch("a bundle's articles are in two catalog chunks");
+    }
     let story = Story {
         title: meta.title.clone(),
         summary: meta.summary.clone(),
@@ -467,20 +609,28 @@ pub fn outline(meta: &Meta) -> Result<Corpus, PackError> {
     })
 }
 
-/// One bundle as a corpus of its own: its articles (metadata from `outline`, body from the
-/// bundle) numbered from 0, with their quotations, matches and topic hits renumbered to match
+/// One bundle as a corpus of its own: its articles (outlet and date from `outline`, id, headline
+/// and the rest from the catalog chunk that names them, body from the bundle) numbered from 0, with their quotations, matches and topic hits renumbered to match
 /// (article `r.first + i` is article `i` here, quotation `r.first_quote + j` is quotation `j`), and
 /// the story's sources, speakers and topics; no clusters. The analysis of one article can then
 /// be read from its part as from a whole corpus.
-pub fn part(outline: &Story, r: &BundleRef, b: Bundle) -> Result<Corpus, PackError> {
+pub fn part(outline: &Story, r: &BundleRef, cards: &Catalog, b: Bundle) -> Result<Corpus, PackError> {
     let (first, first_quote) = (b.first as usize, b.first_quote as usize);
     let bad = || PackError::Mismatch(format!("{} does not hold the articles the metadata file says", r.file));
     if b.first != r.first || b.first_quote != r.first_quote {
         return Err(bad());
     }
     let metas = outline.articles.get(first..first + b.bodies.len()).ok_or_else(bad)?;
-    let articles =
-        metas.iter().zip(b.bodies).map(|(a, (body, paragraphs))| Article { body, paragraphs, ..a.clone() }).collect();
+    let articles = metas
+        .iter()
+        .zip(b.bodies)
+        .enumerate()
+        .map(|(i, (a, (body, paragraphs)))| {
+            let mut a = Article { body, paragraphs, ..a.clone() };
+            cards.card(first + i).ok_or_else(bad)?.fill(&mut a);
+            Ok(a)
+        })
+        .collect::<Result<_, PackError>>()?;
     let local = |i: usize| i.checked_sub(first).ok_or_else(bad);
     let quotes = b
         .quotes
@@ -561,8 +711,8 @@ pub fn join(
     Ok(c)
 }
 
-/// The whole corpus from data files in memory: the metadata file, and the clusters file and
-/// bundles it names, found among `files` by name (a story kept in a browser, which keeps no word
+/// The whole corpus from data files in memory: the metadata file, and the clusters file, catalog
+/// chunks and bundles it names, found among `files` by name (a story kept in a browser, which keeps no word
 /// chunks). A named file that is missing is an error that names it.
 pub fn unpack_files(meta: (&str, &[u8]), files: &[(String, Vec<u8>)]) -> Result<Corpus, PackError> {
     let m = read_meta(meta.0, meta.1)?;
@@ -573,8 +723,9 @@ pub fn unpack_files(meta: (&str, &[u8]), files: &[(String, Vec<u8>)]) -> Result<
             })
         };
     let clusters = read_clusters(&m, named(&m.clusters.file)?)?;
+    let catalog = m.catalog.iter().map(|r| read_catalog(r, named(&r.file)?)).collect::<Result<_, _>>()?;
     let bundles = m.bundles.iter().map(|r| read_bundle(r, named(&r.file)?)).collect::<Result<_, _>>()?;
-    unpack(m, clusters, bundles)
+    unpack(m, clusters, catalog, bundles)
 }
 
 /// Every index a record holds points inside the corpus, so the viewer can index without checks
@@ -614,6 +765,7 @@ fn header(file: &str, wanted: Kind, bytes: &[u8]) -> Result<(), PackError> {
         2 => "bundle",
         3 => "word index",
         4 => "clusters",
+        5 => "catalog",
         _ => "unknown",
     };
     if bytes[6] != wanted as u8 {

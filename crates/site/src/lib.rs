@@ -185,6 +185,7 @@ pub fn single_file(
         .collect();
     let data: String = std::iter::once(("meta", &packed.meta))
         .chain(std::iter::once(("clusters", &packed.clusters)))
+        .chain(packed.catalog.iter().map(|c| ("catalog", c)))
         .chain(packed.bundles.iter().map(|b| ("bundle", b)))
         .chain(packed.words.iter().map(|w| ("words", w)))
         .map(|(kind, (name, bytes))| {

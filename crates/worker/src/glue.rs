@@ -6,7 +6,7 @@
 //! takes every file sent before it.
 //! Out: `{type: "ready"}` once listening; `{type: "progress", phase, done, total}` at most every
 //! 100 ms; then `{type: "done", title, articles, meta: {file, bytes}, bundles: [{file, bytes}],
-//! lines, warnings: [string]}` (`bundles`: the clusters file and the bundles, which the explorer
+//! lines, warnings: [string]}` (`bundles`: the clusters file, the catalog and the bundles, which the explorer
 //! reads a kept story from; the word chunks are not sent, a kept story's words are indexed in the
 //! page) or `{type: "failed", message, lines, errors}`, `lines` being the JSON
 //! text of `[{file, skipped, text}]`. The bytes are transferred, not copied.
@@ -101,8 +101,13 @@ fn import(data: &JsValue) {
             };
             let meta = file(&done.packed.meta);
             // What the browser keeps of a story: the metadata file, and as "bundles" the files it
-            // names that the explorer reads a kept story from (the clusters and the bundles).
-            let bundles: Array = std::iter::once(&done.packed.clusters).chain(&done.packed.bundles).map(file).collect();
+            // names that the explorer reads a kept story from (the clusters, the catalog and the
+            // bundles).
+            let bundles: Array = std::iter::once(&done.packed.clusters)
+                .chain(&done.packed.catalog)
+                .chain(&done.packed.bundles)
+                .map(file)
+                .collect();
             let fields = [
                 ("title", done.title.as_str().into()),
                 ("articles", done.articles.into()),

@@ -23,14 +23,20 @@ fn round_trip(c: &Corpus, per_bundle: usize) -> Result<Corpus, PackError> {
         .map(|(r, (_, bytes))| read_bundle(r, bytes))
         .collect::<Result<Vec<_>, _>>()?;
     let clusters = read_clusters(&meta, &packed.clusters.1)?;
-    unpack(meta, clusters, bundles)
+    let catalog = meta
+        .catalog
+        .iter()
+        .zip(&packed.catalog)
+        .map(|(r, (_, bytes))| read_catalog(r, bytes))
+        .collect::<Result<Vec<_>, _>>()?;
+    unpack(meta, clusters, catalog, bundles)
 }
 
 #[test]
 fn a_packed_corpus_reads_back_equal_whatever_the_bundle_size() {
     let c = corpus(10);
     assert!(!c.quotes.is_empty() && !c.matches.is_empty());
-    for per in [1, 3, 10, 32] {
+    for per in [1, 3, 10, 32, 200] {
         assert_eq!(round_trip(&c, per).as_ref(), Ok(&c), "{per} articles a bundle");
     }
     assert_eq!(round_trip(&corpus(0), 32), Ok(corpus(0)));
@@ -38,12 +44,44 @@ fn a_packed_corpus_reads_back_equal_whatever_the_bundle_size() {
 
 #[test]
 fn bundles_hold_a_few_dozen_articles_and_the_meta_no_body() {
-    let c = corpus(70);
+    let mut c = corpus(70);
+    c.story.articles[40].headline = Some("A headline of its own".into());
     let packed = pack(&c, ARTICLES_PER_BUNDLE).unwrap();
     assert_eq!(packed.bundles.len(), 3);
     let meta = read_meta(&packed.meta.0, &packed.meta.1).unwrap();
-    assert!(meta.articles().unwrap().iter().all(|a| a.body.is_empty() && a.paragraphs.is_empty()));
+    assert!(meta.articles().unwrap().iter().all(|a| a.body.is_empty() && a.paragraphs.is_empty() && a.id.is_empty()));
     assert_eq!(meta.bundles.iter().map(|b| b.count).collect::<Vec<_>>(), [32, 32, 6]);
+    // No string of an article is in the metadata file: ids and headlines are in the catalog.
+    let headline = b"A headline of its own";
+    assert!(!packed.meta.1.windows(headline.len()).any(|w| w == headline));
+    assert!(packed.catalog[0].1.windows(headline.len()).any(|w| w == headline));
+    assert_eq!(packed.catalog.len(), 1);
+}
+
+#[test]
+fn the_catalog_comes_in_chunks_that_hold_whole_bundles() {
+    let c = corpus(70);
+    let packed = pack(&c, 2).unwrap();
+    let meta = read_meta(&packed.meta.0, &packed.meta.1).unwrap();
+    assert_eq!(meta.catalog.iter().map(|r| (r.first, r.count)).collect::<Vec<_>>(), [(0, 64), (64, 6)]);
+    assert!(packed.catalog[0].0.starts_with("c0-") && packed.catalog[1].0.starts_with("c1-"));
+    assert_eq!(catalog_of(&meta.catalog, 63), Some(0));
+    assert_eq!(catalog_of(&meta.catalog, 64), Some(1));
+    assert_eq!(catalog_of(&meta.catalog, 70), None);
+    let chunk = read_catalog(&meta.catalog[1], &packed.catalog[1].1).unwrap();
+    assert_eq!(chunk.card(65).map(|k| k.id.as_str()), Some(c.articles()[65].id.as_str()));
+    assert_eq!(chunk.card(3), None);
+    // A chunk in another's place, or cut short, is refused with its name.
+    assert_eq!(
+        read_catalog(&meta.catalog[0], &packed.catalog[1].1),
+        Err(PackError::Hash { file: meta.catalog[0].file.clone() })
+    );
+    let cut = &packed.catalog[1].1[..packed.catalog[1].1.len() / 2];
+    assert!(read_catalog(&meta.catalog[1], cut).is_err());
+    // A metadata file whose catalog skips articles is refused.
+    let mut gap = meta.clone();
+    gap.catalog.remove(0);
+    assert!(matches!(outline(&gap), Err(PackError::Mismatch(_))));
 }
 
 #[test]
@@ -82,13 +120,17 @@ fn damaged_or_missing_data_is_an_error_not_a_panic() {
         assert!(read_meta(name, &bytes[..cut]).is_err(), "cut at {cut}");
     }
     let meta = read_meta(name, bytes).unwrap();
+    let catalog = || vec![read_catalog(&meta.catalog[0], &packed.catalog[0].1).unwrap()];
     let first: Vec<Bundle> =
         meta.bundles[..1].iter().zip(&packed.bundles).map(|(r, (_, b))| read_bundle(r, b).unwrap()).collect();
-    assert!(matches!(unpack(meta.clone(), Vec::new(), first), Err(PackError::Mismatch(_))));
+    assert!(matches!(unpack(meta.clone(), Vec::new(), catalog(), first), Err(PackError::Mismatch(_))));
     let mut swapped: Vec<Bundle> =
         meta.bundles.iter().zip(&packed.bundles).map(|(r, (_, b))| read_bundle(r, b).unwrap()).collect();
+    let whole = swapped.clone();
     swapped.swap(0, 1);
-    assert!(matches!(unpack(meta, Vec::new(), swapped), Err(PackError::Mismatch(_))));
+    assert!(matches!(unpack(meta.clone(), Vec::new(), catalog(), swapped), Err(PackError::Mismatch(_))));
+    // Without its catalog, the corpus cannot be named: refused, not read with empty ids.
+    assert!(matches!(unpack(meta, Vec::new(), Vec::new(), whole), Err(PackError::Mismatch(_))));
 }
 
 /// One of every record, written out field by field: adding a field to any of them stops this from
@@ -165,7 +207,7 @@ fn every_record() -> Corpus {
 }
 
 /// [`FORMAT`] and the hash of [`every_record`]'s metadata file, bundle and word chunk under it.
-const LAYOUT_FINGERPRINT: (u16, u64) = (2, 0x973e_680e_0466_371a);
+const LAYOUT_FINGERPRINT: (u16, u64) = (3, 0xb86f_c117_628a_30dc);
 
 #[test]
 fn the_layout_changes_only_with_the_format_version() {
@@ -175,6 +217,7 @@ fn the_layout_changes_only_with_the_format_version() {
         &[
             packed.meta.1.as_slice(),
             packed.clusters.1.as_slice(),
+            packed.catalog[0].1.as_slice(),
             packed.bundles[0].1.as_slice(),
             packed.words[0].1.as_slice(),
         ]
@@ -266,9 +309,10 @@ fn each_bundle_read_as_a_part_holds_its_articles_analysis_renumbered() {
     let meta = read_meta(&packed.meta.0, &packed.meta.1).unwrap();
     let whole = outline(&meta).unwrap();
     let story = &whole.story;
+    let cards = read_catalog(&meta.catalog[0], &packed.catalog[0].1).unwrap();
     let mut parts = Vec::new();
     for (r, (_, bytes)) in meta.bundles.iter().zip(&packed.bundles) {
-        let p = part(story, r, read_bundle(r, bytes).unwrap()).unwrap();
+        let p = part(story, r, &cards, read_bundle(r, bytes).unwrap()).unwrap();
         for local in 0..r.count as usize {
             let ai = r.first as usize + local;
             assert_eq!(p.articles()[local], c.articles()[ai]);
@@ -284,7 +328,10 @@ fn each_bundle_read_as_a_part_holds_its_articles_analysis_renumbered() {
         // Another bundle in its place is refused.
         let other = meta.bundles.iter().find(|o| o.first != r.first).unwrap();
         let wrong = read_bundle(other, &packed.bundles[other.first as usize / 4].1).unwrap();
-        assert!(part(story, r, wrong).is_err());
+        assert!(part(story, r, &cards, wrong).is_err());
+        // A catalog chunk that does not name its articles, too.
+        let none = Catalog { first: 100, cards: cards.cards.clone() };
+        assert!(part(story, r, &none, read_bundle(r, bytes).unwrap()).is_err());
         parts.push(p);
     }
     let parts: Vec<&Corpus> = parts.iter().collect();
@@ -324,14 +371,15 @@ fn outlets_kept_once_and_usual_file_names_left_out_read_back_the_same() {
     let packed = pack(&c, 3).unwrap();
     let meta = read_meta(&packed.meta.0, &packed.meta.1).unwrap();
     assert_eq!(meta.outlets, ["ARY News", "Breitbart News"]);
-    assert_eq!(meta.articles.iter().filter(|a| !a.file.is_empty()).count(), 1, "only the unusual name is written");
+    let cards = read_catalog(&meta.catalog[0], &packed.catalog[0].1).unwrap();
+    assert_eq!(cards.cards.iter().filter(|k| !k.file.is_empty()).count(), 1, "only the unusual name is written");
     assert_eq!(round_trip(&c, 3), Ok(c.clone()));
     assert_eq!(
         outline(&meta).unwrap().story.articles,
         c.story
             .articles
             .iter()
-            .map(|a| Article { body: String::new(), paragraphs: Vec::new(), ..a.clone() })
+            .map(|a| Article { outlet: a.outlet.clone(), date: a.date, ..Article::default() })
             .collect::<Vec<_>>()
     );
     let mut bad = meta.clone();
@@ -345,6 +393,7 @@ fn files_in_memory_read_back_by_name_and_a_missing_one_is_named() {
     let packed = pack(&c, 4).unwrap();
     let mut files: Vec<(String, Vec<u8>)> = packed.bundles.iter().rev().cloned().collect();
     files.push(packed.clusters.clone());
+    files.extend(packed.catalog.iter().cloned());
     assert_eq!(unpack_files((&packed.meta.0, &packed.meta.1), &files), Ok(c));
     files.remove(0);
     let err = unpack_files((&packed.meta.0, &packed.meta.1), &files).unwrap_err();

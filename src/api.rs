@@ -22,7 +22,6 @@ use presslens_core::query::{run, Query, Results};
 use presslens_core::{export, Date};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 const QUERY_FIELDS: [&str; 6] = ["outlets", "from", "to", "undated", "topics", "q"];
 
@@ -216,35 +215,54 @@ fn answer(data: &Data, r: &Results) -> Result<JsValue, JsValue> {
 }
 
 fn matches(data: &'static Data, article: JsValue) -> Result<JsValue, JsValue> {
-    let corpus = &data.corpus;
-    let articles: Vec<usize> = if article.is_undefined() || article.is_null() {
-        (0..corpus.articles().len()).collect()
-    } else {
-        let id = article.as_string().ok_or_else(|| type_error("matches(): the article id must be a string".into()))?;
-        match data.article_index(&id) {
-            Some(i) => vec![i],
-            None if data.all_named() => return Err(type_error(format!("matches(): no article {id:?} in this corpus"))),
-            // A site's ids come in catalog chunks: look among all of them first.
-            None => {
-                return Ok(wasm_bindgen_futures::future_to_promise(async move {
-                    data.named(None).await.map_err(|e| JsValue::from(js_sys::Error::new(&e)))?;
-                    let found = matches(data, JsValue::from_str(&id))?;
-                    JsFuture::from(js_sys::Promise::resolve(&found)).await
-                })
-                .into())
-            }
-        }
-    };
+    let failed = |e: String| JsValue::from(js_sys::Error::new(&e));
     // The export contract, written by presslens-core, read back by the browser's own JSON parser.
-    let answer = move |whole: &presslens_core::Corpus| {
-        let doc = js_sys::JSON::parse(&export::json(whole, &articles))?;
+    let answer = |c: &presslens_core::Corpus, articles: &[usize]| {
+        let doc = js_sys::JSON::parse(&export::json(c, articles))?;
         js_sys::Reflect::get(&doc, &JsValue::from_str("matches"))
     };
-    if let Some(whole) = data.whole_now() {
-        return answer(whole);
+    if article.is_undefined() || article.is_null() {
+        if let Some(whole) = data.whole_now() {
+            return answer(whole, &(0..whole.articles().len()).collect::<Vec<_>>());
+        }
+        return Ok(wasm_bindgen_futures::future_to_promise(async move {
+            let whole = data.whole().await.map_err(failed)?;
+            answer(whole, &(0..whole.articles().len()).collect::<Vec<_>>())
+        })
+        .into());
     }
+    let id = article.as_string().ok_or_else(|| type_error("matches(): the article id must be a string".into()))?;
+    // One article's matches are in its bundle (its part numbers them as the whole corpus would).
+    let one = move |i: usize| match data.article(i) {
+        Loaded::Ready(at) => Some(answer(at.corpus, &[at.index])),
+        Loaded::Failed(e) => Some(Err(failed(e))),
+        Loaded::Loading => None,
+    };
+    let missing = {
+        let id = id.clone();
+        move || type_error(format!("matches(): no article {id:?} in this corpus"))
+    };
+    let known = data.article_index(&id);
+    match known {
+        Some(i) => {
+            if let Some(now) = one(i) {
+                return now;
+            }
+        }
+        None if data.all_named() => return Err(missing()),
+        None => {}
+    }
+    // A site's ids come in catalog chunks, its articles in bundles: what is missing is fetched first.
     Ok(wasm_bindgen_futures::future_to_promise(async move {
-        answer(data.whole().await.map_err(|e| JsValue::from(js_sys::Error::new(&e)))?)
+        let i = match known {
+            Some(i) => i,
+            None => {
+                data.named(None).await.map_err(failed)?;
+                data.article_index(&id).ok_or_else(missing)?
+            }
+        };
+        data.ready([i]).await.map_err(failed)?;
+        one(i).unwrap_or_else(|| Err(failed(format!("matches(): the article {id:?} did not load"))))
     })
     .into())
 }

@@ -61,14 +61,16 @@ test('a 10,000-article site starts from its metadata file and fetches word chunk
   const { page, problems, context } = await site.open();
   const data = [];
   page.on('request', (r) => {
-    const m = /\/data\/(meta|b\d+|w\d+)-[0-9a-f]{16}\.bin$/.exec(r.url());
+    const m = /\/data\/(meta|c\d+|b\d+|w\d+)-[0-9a-f]{16}\.bin$/.exec(r.url());
     if (m) data.push({ kind: m[1][0] });
   });
   await page.goto(site.url);
   await page.waitForSelector('html[data-ready="1"]', { timeout: 120_000 });
   const kinds = () => data.map((d) => d.kind).join('');
-  // The metadata file and the bundle of the cards drawn first (20 articles: one bundle).
-  assert.equal(kinds(), 'mb', `the start fetched ${kinds()}`);
+  // The metadata file, then the bundle of the cards drawn first (20 articles: one bundle) and the
+  // catalog chunk that names them, fetched together.
+  assert.equal(kinds()[0], 'm', `the start fetched ${kinds()}`);
+  assert.deepEqual([...kinds().slice(1)].sort().join(''), 'bc', `the start fetched ${kinds()}`);
   assert.ok(!data.some((d) => d.kind === 'w'), 'no word chunk before a search');
 
   // A word of the third card's snippet, and two words that follow each other there.
@@ -111,6 +113,55 @@ test('a 10,000-article site starts from its metadata file and fetches word chunk
   const both = await page.evaluate((q) => presslens.query({ q }), pair);
   assert.ok(phrase.hits.some((h) => h.id === id), `"${pair}" is in ${id}`);
   assert.ok(phrase.total <= both.total, `${pair}: ${phrase.total} of ${both.total}`);
+  await assertClean(page, problems, assert);
+  await context.close();
+});
+
+test('a 10,000-article site names its articles from catalog chunks: an address, Back to an entry and the API find any of them', async () => {
+  const { page, problems, context } = await site.open();
+  const catalog = new Set();
+  page.on('request', (r) => {
+    const m = /\/data\/(c\d+)-[0-9a-f]{16}\.bin$/.exec(r.url());
+    if (m) catalog.add(m[1]);
+  });
+  await visit(page, site.url);
+  assert.deepEqual([...catalog], ['c0'], 'the start names the first articles alone');
+  // The API's corpus() names every article: it fetches the other chunks first.
+  const all = await page.evaluate(async () => (await presslens.corpus()).articles.map((a) => [a.id, a.headline]));
+  assert.equal(all.length, 10000);
+  assert.equal(new Set(all.map(([id]) => id)).size, 10000, 'every article has an id of its own');
+  assert.ok(catalog.size >= 10, `${catalog.size} catalog chunks for 10,000 articles`);
+  const [lastId, lastHeadline] = all[9999];
+
+  // An address that opens the last article, in a page that has fetched nothing yet.
+  catalog.clear();
+  await visit(page, `${site.url}?view=reader&article=${lastId}`);
+  await page.waitForSelector('#reader-title');
+  if (lastHeadline) assert.equal(await page.locator('#reader-title').innerText(), lastHeadline);
+  assert.ok(catalog.size >= 10, 'the address was looked up in every chunk');
+  assert.equal(await page.locator('[data-test="notice"]').count(), 0);
+  // A history entry of this page that names an article it has not named yet (as a script or an
+  // extension may write): Back to it looks the id up first.
+  await visit(page, site.url);
+  await page.evaluate((id) => {
+    history.pushState(null, '', `?view=reader&article=${id}`);
+    history.pushState(null, '', '?view=browse');
+  }, lastId);
+  await page.goBack();
+  await page.waitForSelector('#reader-title');
+  if (lastHeadline) assert.equal(await page.locator('#reader-title').innerText(), lastHeadline);
+  assert.match(page.url(), new RegExp(`article=${lastId}`));
+  // matches() by id, in a page that has named only the first chunk: its bundle, not every bundle.
+  await visit(page, site.url);
+  const bundles = [];
+  page.on('request', (r) => /\/data\/b\d+-/.test(r.url()) && bundles.push(r.url()));
+  const m = await page.evaluate((id) => presslens.matches(id), lastId);
+  assert.ok(m.length > 0 && m.every((x) => x.article === lastId), `the last article's matches: ${m.length}`);
+  assert.equal(bundles.length, 1, `matches(id) fetched ${bundles.length} bundles`);
+  await assert.rejects(page.evaluate(() => presslens.matches('no-such-article')), /no article "no-such-article"/);
+  // An address naming no article of the story is still said, once every chunk has been looked in.
+  await visit(page, `${site.url}?view=reader&article=no-such-article`);
+  assert.match(await page.locator('[data-test="notice"]').innerText(), /no such article/);
   await assertClean(page, problems, assert);
   await context.close();
 });

@@ -25,8 +25,18 @@ pub fn ResultList(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl
     let any = move || total.get() > 0;
     let list = NodeRef::<Ol>::new();
     let rows = Rows::new(list, data.corpus.articles().len());
-    let span = Memo::new(move |_| keys.with(|k| rows.span(k)));
+    // Each new list of hits is a new generation: its first drawing builds the cards in the
+    // viewport alone, and those a screen above and below come after the next frame.
+    let generation = Memo::new(move |before: Option<&u32>| {
+        keys.track();
+        before.map_or(0, |g| g.wrapping_add(1))
+    });
+    let span = Memo::new(move |_| {
+        let wide = rows.wide.get() == generation.get();
+        keys.with(|k| rows.span(k, wide))
+    });
     rows.follow(keys);
+    Effect::watch(move || generation.get(), move |&g, _, _| rows.widen(g), false);
     let cards = move || {
         let Span { first, end, .. } = span.get();
         results.with(|r| {
@@ -78,8 +88,12 @@ fn px(length: f64) -> String {
 struct Rows {
     list: NodeRef<Ol>,
     heights: StoredValue<Heights>,
-    /// The part of the list to draw, in CSS pixels from its top; `None` until it is first measured.
+    /// The part of the list the viewport shows, in CSS pixels from its top; `None` until it is
+    /// first measured.
     range: RwSignal<Option<(f64, f64)>>,
+    /// The generation of hits (see `ResultList`) whose rows a screen above and below the viewport
+    /// are drawn too.
+    wide: RwSignal<u32>,
     /// Bumped when a measure changed a height.
     measured: RwSignal<u32>,
     /// The page is being printed: a list of up to [`PRINTED`] cards is built whole.
@@ -93,23 +107,39 @@ impl Rows {
             list,
             heights: StoredValue::new(Heights::new(keys)),
             range: RwSignal::new(None),
+            wide: RwSignal::new(0),
             measured: RwSignal::new(0),
             printing: RwSignal::new(false),
             pending: StoredValue::new(false),
         }
     }
 
-    /// The rows of `keys` to draw now.
-    fn span(self, keys: &[usize]) -> Span {
+    /// The rows of `keys` to draw now: those the viewport shows, and with `wide` those a screen
+    /// above and below it, so that scrolling by a screen finds its cards built.
+    fn span(self, keys: &[usize], wide: bool) -> Span {
         self.measured.track();
         if self.printing.get() && keys.len() <= PRINTED {
             return Span::whole(keys.len());
         }
         let range = self.range.get();
         self.heights.with_value(|h| match range {
+            Some((from, to)) if wide => h.span(keys, from - (to - from), to + (to - from)),
             Some((from, to)) => h.span(keys, from, to),
             None => h.start(keys),
         })
+    }
+
+    /// Draws the rows around the viewport for hits of generation `g` once the page has shown the
+    /// rows in it: after the next frame, in a task of its own.
+    fn widen(self, g: u32) {
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let _ = self.wide.try_set(g);
+                },
+                std::time::Duration::ZERO,
+            );
+        });
     }
 
     /// Measures again after every scroll, resize, change of the list's own size (a card whose
@@ -182,8 +212,7 @@ impl Rows {
         }
         let top = list.get_bounding_client_rect().top();
         let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
-        // A viewport's height either side: scrolling by a screen finds its cards built.
-        let range = Some((-top - height, -top + 2.0 * height));
+        let range = Some((-top, -top + height));
         if self.range.get_untracked() != range {
             let focused = focused_place(&list);
             self.range.set(range);

@@ -86,7 +86,8 @@ test('a facet checkbox is reached with Tab and toggled with Space, and the list 
   await page.keyboard.press('Space');
   await page.waitForFunction((n) => document.querySelectorAll('[data-test="result"]').length !== n, before.length);
   assert.ok(await page.evaluate(() => document.activeElement.checked));
-  assert.match(decodeURIComponent(page.url()).replace(/\+/g, ' '), new RegExp(`outlet=${outlet}`));
+  // The address follows in a task after the list (src/nav.rs).
+  await page.waitForFunction((o) => decodeURIComponent(location.search).replace(/\+/g, ' ').includes(`outlet=${o}`), outlet);
   const after = await ids();
   assert.ok(after.length < before.length && after.length > 0, `${before.length} → ${after.length}`);
 

@@ -413,11 +413,7 @@ pub fn read_clusters(meta: &Meta, bytes: &[u8]) -> Result<Vec<Cluster>, PackErro
 
 /// [`read_clusters`] from the file's reference and the number of quotations alone.
 pub fn read_clusters_file(r: &FileRef, quotes: u32, bytes: &[u8]) -> Result<Vec<Cluster>, PackError> {
-    header(&r.file, Kind::Clusters, bytes)?;
-    if hash(bytes) != r.hash {
-        return Err(PackError::Hash { file: r.file.clone() });
-    }
-    let clusters: Vec<Cluster> = decode(&r.file, Kind::Clusters, bytes)?;
+    let clusters: Vec<Cluster> = verified(&r.file, r.hash, Kind::Clusters, bytes)?;
     if clusters.iter().flat_map(|k| &k.variants).flat_map(|v| &v.quotes).any(|&q| q >= quotes as usize) {
         return Err(PackError::Mismatch(format!("{}: a cluster points outside the corpus", r.file)));
     }
@@ -427,11 +423,7 @@ pub fn read_clusters_file(r: &FileRef, quotes: u32, bytes: &[u8]) -> Result<Vec<
 /// Reads word chunk `i` of those the metadata file names, checking its header, hash and number;
 /// gives back the words with their postings (articles and positions absolute again).
 pub fn read_words(i: usize, r: &FileRef, bytes: &[u8]) -> Result<Postings, PackError> {
-    header(&r.file, Kind::Words, bytes)?;
-    if hash(bytes) != r.hash {
-        return Err(PackError::Hash { file: r.file.clone() });
-    }
-    let chunk: WordChunk = decode(&r.file, Kind::Words, bytes)?;
+    let chunk: WordChunk = verified(&r.file, r.hash, Kind::Words, bytes)?;
     if chunk.chunk as usize != i {
         return Err(PackError::Mismatch(format!("{} is not word chunk {i}", r.file)));
     }
@@ -460,11 +452,7 @@ pub fn read_words(i: usize, r: &FileRef, bytes: &[u8]) -> Result<Postings, PackE
 
 /// Reads one catalog chunk named by the metadata file, checking its header, then its hash.
 pub fn read_catalog(r: &RangeRef, bytes: &[u8]) -> Result<Catalog, PackError> {
-    header(&r.file, Kind::Catalog, bytes)?;
-    if hash(bytes) != r.hash {
-        return Err(PackError::Hash { file: r.file.clone() });
-    }
-    let chunk: Catalog = decode(&r.file, Kind::Catalog, bytes)?;
+    let chunk: Catalog = verified(&r.file, r.hash, Kind::Catalog, bytes)?;
     if chunk.first != r.first || chunk.cards.len() != r.count as usize {
         return Err(PackError::Mismatch(format!("{} does not name the articles the metadata file says", r.file)));
     }
@@ -484,11 +472,7 @@ pub fn read_meta(file: &str, bytes: &[u8]) -> Result<Meta, PackError> {
 
 /// Reads one bundle named by the metadata file, checking its header, then its hash.
 pub fn read_bundle(r: &BundleRef, bytes: &[u8]) -> Result<Bundle, PackError> {
-    header(&r.file, Kind::Bundle, bytes)?;
-    if hash(bytes) != r.hash {
-        return Err(PackError::Hash { file: r.file.clone() });
-    }
-    let bundle: Bundle = decode(&r.file, Kind::Bundle, bytes)?;
+    let bundle: Bundle = verified(&r.file, r.hash, Kind::Bundle, bytes)?;
     if bundle.first != r.first || bundle.bodies.len() != r.count as usize {
         return Err(PackError::Mismatch(format!("{} does not hold the articles the metadata file says", r.file)));
     }
@@ -772,6 +756,16 @@ fn header(file: &str, wanted: Kind, bytes: &[u8]) -> Result<(), PackError> {
         return Err(PackError::Kind { file, found: kind_name(bytes[6]), wanted: kind_name(wanted as u8) });
     }
     Ok(())
+}
+
+/// Reads a file the metadata file names: its header, then its hash (a file of another build), then
+/// its contents.
+fn verified<T: DeserializeOwned>(file: &str, expected: u64, kind: Kind, bytes: &[u8]) -> Result<T, PackError> {
+    header(file, kind, bytes)?;
+    if hash(bytes) != expected {
+        return Err(PackError::Hash { file: file.to_string() });
+    }
+    decode(file, kind, bytes)
 }
 
 fn decode<T: DeserializeOwned>(file: &str, wanted: Kind, bytes: &[u8]) -> Result<T, PackError> {

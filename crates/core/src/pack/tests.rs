@@ -15,21 +15,8 @@ fn corpus(n: usize) -> Corpus {
 
 fn round_trip(c: &Corpus, per_bundle: usize) -> Result<Corpus, PackError> {
     let packed = pack(c, per_bundle).expect("encodes");
-    let meta = read_meta(&packed.meta.0, &packed.meta.1)?;
-    let bundles = meta
-        .bundles
-        .iter()
-        .zip(&packed.bundles)
-        .map(|(r, (_, bytes))| read_bundle(r, bytes))
-        .collect::<Result<Vec<_>, _>>()?;
-    let clusters = read_clusters(&meta, &packed.clusters.1)?;
-    let catalog = meta
-        .catalog
-        .iter()
-        .zip(&packed.catalog)
-        .map(|(r, (_, bytes))| read_catalog(r, bytes))
-        .collect::<Result<Vec<_>, _>>()?;
-    unpack(meta, clusters, catalog, bundles)
+    let files: Vec<(String, Vec<u8>)> = packed.files().cloned().collect();
+    unpack_files((&packed.meta.0, &packed.meta.1), &files)
 }
 
 #[test]

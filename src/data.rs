@@ -301,6 +301,22 @@ impl Data {
         now
     }
 
+    /// Starts fetching the word chunks a search for `text` will need, and returns at once: the
+    /// search box calls it at each keystroke, so the chunks are on their way while it waits for
+    /// a pause in typing. Words of one or two letters are left to the search itself: while the
+    /// reader types, most are the start of a longer word.
+    pub fn prefetch_words(&'static self, text: &str) {
+        if self.parts.is_none() {
+            return;
+        }
+        let words: Vec<&str> =
+            text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphanumeric()).count() >= 3).collect();
+        for c in self.index.missing_chunks(&words.join(" ")) {
+            // The load goes on without this handle: `Parts::announce` drives it to its end.
+            drop(self.word_chunk(c));
+        }
+    }
+
     /// Waits until the word index can answer a search for `text`.
     pub async fn words_ready(&'static self, text: &str) -> Result<(), String> {
         let loads: Vec<_> = self.index.missing_chunks(text).into_iter().map(|c| self.word_chunk(c)).collect();

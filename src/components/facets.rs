@@ -22,7 +22,7 @@ fn toggle(list: &mut Vec<String>, value: &str, on: bool) {
 pub fn Facets(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl IntoView {
     view! {
         <form class="facets" aria-label="Filters" on:submit=|ev| ev.prevent_default()>
-            <Search nav=nav/>
+            <Search data=data nav=nav/>
             <Outlets nav=nav results=results/>
             <Dates nav=nav results=results/>
             <Topics data=data nav=nav results=results/>
@@ -33,9 +33,11 @@ pub fn Facets(data: &'static Data, nav: Nav, results: Memo<Results>) -> impl Int
 /// How long the search box waits for a pause in typing before it queries.
 const DEBOUNCE_MS: u64 = 150;
 
-/// The debounced search box; typing replaces the history entry instead of adding one.
+/// The debounced search box; typing replaces the history entry instead of adding one. The word
+/// chunks the text needs are fetched as the reader types, so they are on their way while the box
+/// waits for a pause.
 #[component]
-fn Search(nav: Nav) -> impl IntoView {
+fn Search(data: &'static Data, nav: Nav) -> impl IntoView {
     let text = RwSignal::new(nav.state.get_untracked().query.text);
     let generation = StoredValue::new(0u32);
     // Back/Forward or "Clear all" change the query under the box: follow them.
@@ -47,6 +49,7 @@ fn Search(nav: Nav) -> impl IntoView {
     });
     let typed = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
+        data.prefetch_words(&value);
         text.set(value.clone());
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();

@@ -113,6 +113,22 @@ test('a 10,000-article site starts from its metadata file and fetches word chunk
   const both = await page.evaluate((q) => presslens.query({ q }), pair);
   assert.ok(phrase.hits.some((h) => h.id === id), `"${pair}" is in ${id}`);
   assert.ok(phrase.total <= both.total, `${pair}: ${phrase.total} of ${both.total}`);
+
+  // A word's chunk is asked for as it is typed, not after the box's pause in typing: the first of
+  // a few made-up words whose chunk has not come yet (the debounce is 150 ms).
+  const lead = await page.evaluate(async () => {
+    const box = document.querySelector('[data-test="search"]');
+    for (const w of ['zyxwvuta', 'qqqjjjkk', 'vvvbbbnnn', 'kkkzzzxx', 'pppqqqyy']) {
+      const t0 = performance.now();
+      box.value = w;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((ok) => setTimeout(ok, 400));
+      const asked = performance.getEntriesByType('resource').filter((r) => /\/data\/w\d+-/.test(r.name) && r.startTime >= t0);
+      if (asked.length) return asked[0].startTime - t0;
+    }
+    return null;
+  });
+  assert.ok(lead !== null && lead < 100, `the word chunk was asked for ${lead} ms after the keystroke`);
   await assertClean(page, problems, assert);
   await context.close();
 });

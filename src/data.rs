@@ -197,6 +197,7 @@ impl Data {
             None => (0..parts.catalog.len()).collect(),
             Some(ais) => ais.iter().filter_map(|&ai| pack::catalog_of(&parts.catalog, ai)).collect(),
         };
+        wanted.sort_unstable();
         wanted.dedup();
         let loads: Vec<_> = wanted.into_iter().map(|c| self.catalog(c)).collect();
         join_all(loads).await.into_iter().try_for_each(|r| r.map(|_| ()))

@@ -120,3 +120,18 @@ async fn a_damaged_data_file_is_refused_with_its_name() {
     assert!(matches!(data.article(1), crate::data::Loaded::Ready(_)));
     assert!(data.whole().await.is_err());
 }
+
+#[wasm_bindgen_test]
+fn a_story_kept_in_an_earlier_data_format_asks_to_be_imported_again() {
+    let corpus = presslens_core::testkit::analyze(&["“We are willing,” Bukele said."]);
+    let packed = presslens_core::pack::pack(&corpus, 1).expect("packs");
+    let files: Vec<(String, Vec<u8>)> = packed.files().skip(1).cloned().collect();
+    let mut old = packed.meta.1.clone();
+    old[4] = 2; // the format version, little-endian, after the magic bytes
+    old[5] = 0;
+    let Err(e) = crate::data::from_files((packed.meta.0.clone(), old), files.clone()) else {
+        panic!("a metadata file of format 2 was read")
+    };
+    assert!(e.contains("earlier version of presslens (data format 2") && e.contains("import its files again"), "{e}");
+    assert!(crate::data::from_files(packed.meta.clone(), files).is_ok());
+}

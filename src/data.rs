@@ -582,7 +582,15 @@ pub async fn fetch(meta: String) -> Result<&'static Data, String> {
 /// kept in this browser: its clusters file and bundles, found by name), with the same checks as
 /// [`fetch`]; it is whole from the start.
 pub fn from_files(meta: (String, Vec<u8>), files: Vec<(String, Vec<u8>)>) -> Result<&'static Data, String> {
-    Ok(whole(pack::unpack_files((&meta.0, &meta.1), &files).map_err(failed)?))
+    let corpus = pack::unpack_files((&meta.0, &meta.1), &files).map_err(|e| match e {
+        // A story kept by an earlier version: there is no site to build again, only its files.
+        PackError::Version { found, .. } => format!(
+            "This story was kept by an earlier version of presslens (data format {found}; this one reads format {}). Delete it and import its files again.",
+            pack::FORMAT
+        ),
+        e => failed(e),
+    })?;
+    Ok(whole(corpus))
 }
 
 /// A data file on its way: inline in the page, or a request already sent.

@@ -147,8 +147,9 @@ fn the_single_file_inlines_everything_under_a_policy_of_digests() {
     assert!(page.contains("script-src 'sha256-") && !page.contains("unsafe-inline"));
     assert!(!page.contains("src=./boot.js") && !page.contains("href=./app-1.js") && !page.contains("style-1.css"));
     assert!(page.contains("await start({ module_or_path: bytes })"));
-    // The metadata file, the clusters, the bundle and the word chunk.
-    assert_eq!(page.matches("type=\"application/octet-stream\" data-presslens=").count(), 4);
+    // The metadata file, the clusters, the catalog chunk, the bundle and the word chunk.
+    assert_eq!(page.matches("type=\"application/octet-stream\" data-presslens=").count(), 5);
+    assert_eq!(page.matches("data-presslens=\"catalog\"").count(), 1);
     assert!(page.contains("data:image/svg+xml;base64,"));
     // The early script runs inline, allowed by its digest; its file is not referenced.
     assert!(page.contains("<script>document.documentElement.classList.add('early');</script>"));

@@ -116,6 +116,11 @@ fn type_error(message: String) -> JsValue {
     js_sys::TypeError::new(&format!("presslens: {message}")).into()
 }
 
+/// A JavaScript `Error` with `message`: data that could not be loaded or read.
+fn js_error(message: String) -> JsValue {
+    js_sys::Error::new(&message).into()
+}
+
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     // Maps as plain objects, so that `facets.outlets` reads naturally in JavaScript; a missing date
     // or headline as `null`, as in the JSON export.
@@ -168,16 +173,15 @@ fn query(data: &'static Data, args: JsValue) -> Result<JsValue, JsValue> {
     // its hits for the catalog chunks that name them.
     if data.words(&q.text) == Loaded::Ready(()) {
         let r = run(&data.corpus, &data.index, &q);
-        if r.hits.iter().all(|h| data.named_article(h.article).is_some()) {
+        if r.hits.iter().all(|h| data.is_named(h.article)) {
             return answer(data, &r);
         }
     }
     Ok(wasm_bindgen_futures::future_to_promise(async move {
-        let failed = |e: String| JsValue::from(js_sys::Error::new(&e));
-        data.words_ready(&q.text).await.map_err(failed)?;
+        data.words_ready(&q.text).await.map_err(js_error)?;
         let r = run(&data.corpus, &data.index, &q);
         let hits: Vec<usize> = r.hits.iter().map(|h| h.article).collect();
-        data.named(Some(&hits)).await.map_err(failed)?;
+        data.named(Some(&hits)).await.map_err(js_error)?;
         answer(data, &r)
     })
     .into())
@@ -215,7 +219,6 @@ fn answer(data: &Data, r: &Results) -> Result<JsValue, JsValue> {
 }
 
 fn matches(data: &'static Data, article: JsValue) -> Result<JsValue, JsValue> {
-    let failed = |e: String| JsValue::from(js_sys::Error::new(&e));
     // The export contract, written by presslens-core, read back by the browser's own JSON parser.
     let answer = |c: &presslens_core::Corpus, articles: &[usize]| {
         let doc = js_sys::JSON::parse(&export::json(c, articles))?;
@@ -226,7 +229,7 @@ fn matches(data: &'static Data, article: JsValue) -> Result<JsValue, JsValue> {
             return answer(whole, &(0..whole.articles().len()).collect::<Vec<_>>());
         }
         return Ok(wasm_bindgen_futures::future_to_promise(async move {
-            let whole = data.whole().await.map_err(failed)?;
+            let whole = data.whole().await.map_err(js_error)?;
             answer(whole, &(0..whole.articles().len()).collect::<Vec<_>>())
         })
         .into());
@@ -235,7 +238,7 @@ fn matches(data: &'static Data, article: JsValue) -> Result<JsValue, JsValue> {
     // One article's matches are in its bundle (its part numbers them as the whole corpus would).
     let one = move |i: usize| match data.article(i) {
         Loaded::Ready(at) => Some(answer(at.corpus, &[at.index])),
-        Loaded::Failed(e) => Some(Err(failed(e))),
+        Loaded::Failed(e) => Some(Err(js_error(e))),
         Loaded::Loading => None,
     };
     let missing = {
@@ -257,12 +260,12 @@ fn matches(data: &'static Data, article: JsValue) -> Result<JsValue, JsValue> {
         let i = match known {
             Some(i) => i,
             None => {
-                data.named(None).await.map_err(failed)?;
+                data.named(None).await.map_err(js_error)?;
                 data.article_index(&id).ok_or_else(missing)?
             }
         };
-        data.ready([i]).await.map_err(failed)?;
-        one(i).unwrap_or_else(|| Err(failed(format!("matches(): the article {id:?} did not load"))))
+        data.ready([i]).await.map_err(js_error)?;
+        one(i).unwrap_or_else(|| Err(js_error(format!("matches(): the article {id:?} did not load"))))
     })
     .into())
 }
@@ -271,7 +274,7 @@ fn corpus(data: &'static Data) -> Result<JsValue, JsValue> {
     // A site's articles are named in catalog chunks: all of them first.
     if !data.all_named() {
         return Ok(wasm_bindgen_futures::future_to_promise(async move {
-            data.named(None).await.map_err(|e| JsValue::from(js_sys::Error::new(&e)))?;
+            data.named(None).await.map_err(js_error)?;
             corpus(data)
         })
         .into());
@@ -331,7 +334,7 @@ pub fn install(data: &'static Data) {
     set(
         "openStory",
         Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(|record: JsValue| {
-            let (data, id) = crate::studio::from_record(&record).map_err(|e| JsValue::from(js_sys::Error::new(&e)))?;
+            let (data, id) = crate::studio::from_record(&record).map_err(js_error)?;
             crate::show(Ok(data), Some(id));
             Ok(JsValue::TRUE)
         })

@@ -203,6 +203,15 @@ impl Data {
         join_all(loads).await.into_iter().try_for_each(|r| r.map(|_| ()))
     }
 
+    /// Whether article `ai` has its id, headline and the rest at hand (its catalog chunk has
+    /// come, or the corpus is whole).
+    pub fn is_named(&self, ai: usize) -> bool {
+        match &self.parts {
+            None => ai < self.corpus.articles().len(),
+            Some(parts) => card(parts, ai).is_some(),
+        }
+    }
+
     /// Article `ai`'s metadata with its id, headline, URL and file (no body), once its catalog
     /// chunk has come: for a caller that needs no body (`None` until [`Data::named`] has waited
     /// for it).
@@ -220,10 +229,7 @@ impl Data {
             ..Default::default()
         };
         let Some(parts) = &self.parts else { return Some(a) };
-        let c = pack::catalog_of(&parts.catalog, ai)?;
-        let chunk = parts.loads.borrow().catalog.get(c)?.as_ref()?.peek()?.clone().ok()?;
-        let card = chunk.card(ai)?;
-        card.fill(&mut a);
+        card(parts, ai)?.fill(&mut a);
         Some(a)
     }
 
@@ -444,6 +450,13 @@ impl crate::state::Articles for Data {
     fn find(&self, id: &str) -> Option<usize> {
         self.article_index(id)
     }
+}
+
+/// The catalog card of article `ai`, if its chunk has come.
+fn card(parts: &Parts, ai: usize) -> Option<&'static pack::Card> {
+    let c = pack::catalog_of(&parts.catalog, ai)?;
+    let chunk: &'static Catalog = parts.loads.borrow().catalog.get(c)?.as_ref()?.peek()?.clone().ok()?;
+    chunk.card(ai)
 }
 
 /// Where a load stands now.

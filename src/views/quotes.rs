@@ -52,7 +52,9 @@ pub fn QuoteView(data: &'static Data, nav: Nav, hits: Signal<Vec<usize>>) -> imp
     let corpus = &data.corpus;
     let norm = nav.select(|s| s.norm);
     let focus = nav.select(|s| s.article.clone());
-    let articles = Memo::new(move |_| match focus.get().and_then(|id| data.article_index(&id)) {
+    // The article in the URL, looked up once for the rows and the note above them.
+    let focused = Memo::new(move |_| focus.get().and_then(|id| data.article_index(&id)));
+    let articles = Memo::new(move |_| match focused.get() {
         Some(ai) => vec![ai],
         None => hits.get(),
     });
@@ -77,7 +79,7 @@ pub fn QuoteView(data: &'static Data, nav: Nav, hits: Signal<Vec<usize>>) -> imp
             <Toolbar nav=nav/>
             <Legend/>
             {move || page.with(Listed::status)}
-            {move || focus.get().and_then(|id| data.article_index(&id)).map(|ai| {
+            {move || focused.get().map(|ai| {
                 let a = &corpus.articles()[ai];
                 view! { <p class="focus-note">{format!("Showing {} ({}). ", a.outlet_name(), a.date_label())}<button type="button" class="link" on:click=show_all>"Show every article"</button></p> }
             })}

@@ -315,8 +315,9 @@ pub fn pack(corpus: &Corpus, per_bundle: usize) -> Result<Packed, postcard::Erro
     }
     let mut catalog = Vec::new();
     let mut catalog_refs = Vec::new();
-    for first in (0..n).step_by(per_bundle.saturating_mul(BUNDLES_PER_CATALOG)) {
-        let end = (first + per_bundle.saturating_mul(BUNDLES_PER_CATALOG)).min(n);
+    let per_catalog = per_bundle.saturating_mul(BUNDLES_PER_CATALOG);
+    for first in (0..n).step_by(per_catalog) {
+        let end = (first + per_catalog).min(n);
         let chunk =
             Catalog { first: first as u32, cards: corpus.story.articles[first..end].iter().map(Card::of).collect() };
         let bytes = encode(Kind::Catalog, &chunk)?;
